@@ -1,0 +1,1 @@
+//! madoguchi: a LINE chatbot gateway for a city's official account.
