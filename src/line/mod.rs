@@ -1,0 +1,4 @@
+//! The LINE platform: signatures, webhook events, outgoing messages, the API client and the emulator.
+
+pub mod event;
+pub mod message;
