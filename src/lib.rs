@@ -1,4 +1,11 @@
 //! madoguchi: a LINE chatbot gateway for a city's official account.
 
+pub mod cli;
+pub mod config;
 pub mod conversation;
+pub mod db;
+pub mod inbox;
 pub mod line;
+pub mod metrics;
+pub mod startup;
+pub mod telemetry;

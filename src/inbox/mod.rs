@@ -1,0 +1,7 @@
+//! The inbox: every webhook event stored durably before LINE gets its 200, then handed to the workers in order per resident.
+
+pub mod store;
+pub mod webhook;
+pub mod worker;
+
+pub use store::{Inbox, NewEvent};
