@@ -31,6 +31,8 @@ pub enum WorkerError {
     Limit(#[from] message::LimitViolation),
     #[error("LINE: {0}")]
     Line(#[from] LineError),
+    #[error("the reply token was refused and the event names no chat to push to")]
+    NoRecipient,
     #[error("stored messages are unreadable: {0}")]
     Corrupt(#[from] serde_json::Error),
 }
@@ -411,7 +413,7 @@ async fn deliver(shared: &Shared, event_id: i64, outbox: Outbox, recovered: bool
         Some(how) => how,
         None => {
             let Some(chat_id) = outbox.chat_id.as_deref() else {
-                return Err(WorkerError::Line(LineError::BadId { what: "chat ID", id: String::new() }));
+                return Err(WorkerError::NoRecipient);
             };
             shared.line.push(chat_id, &outbox.messages, &outbox.retry_key).await?
         }

@@ -239,7 +239,6 @@ impl LineClient {
     /// Pushes to a chat with `retry_key`, the same key on every attempt, so LINE delivers the messages once.
     pub async fn push(&self, to: &str, messages: &[Message], retry_key: &str) -> Result<Delivered, LineError> {
         message::check(messages)?;
-        check_id("chat ID", to)?;
         let body = serde_json::json!({ "to": to, "messages": messages });
         let url = self.url("/v2/bot/message/push");
         match self.call("push", || self.http.post(&url).header("X-Line-Retry-Key", retry_key).json(&body)).await? {

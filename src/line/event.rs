@@ -10,7 +10,8 @@ pub struct CallbackRequest<'a> {
     /// The bot's user ID; any string (old bodies use `U123`).
     #[serde(default)]
     pub destination: Option<String>,
-    #[serde(borrow)]
+    /// Absent is taken as none.
+    #[serde(borrow, default)]
     pub events: Vec<&'a RawValue>,
 }
 
