@@ -4,6 +4,7 @@ pub mod cli;
 pub mod config;
 pub mod conversation;
 pub mod db;
+pub mod flow;
 pub mod inbox;
 pub mod line;
 pub mod metrics;
