@@ -1,7 +1,7 @@
 //! `flows check`: everything that can be wrong in flows and locales, found before a resident meets it, each problem
 //! reported as `file:line:column: message`.
 
-use super::load::{self, Playbook, flow_id, parse_duration_ms};
+use super::load::{Playbook, flow_id, parse_duration_ms};
 use super::model::{AskSpec, ChoiceSpec, CommandsSpec, FlowSpec, InputKind, Key, SaySpec, Spanned, StepSpec};
 use super::source::{Diagnostic, Origin, SourceFile};
 use crate::i18n::{LOCALES, Wording};
@@ -61,8 +61,44 @@ pub(crate) fn check_playbook(
             checker.out.push(at(file, flow, format!("no flow is called {:?}", flow.value)));
         }
     }
-    let _ = load::COMMANDS_FILE;
+    for key in engine_keys() {
+        let missing = wording.missing(&key);
+        if !missing.is_empty() {
+            out.push(Diagnostic::new(
+                &file.path,
+                0,
+                0,
+                format!("the engine's own message {key:?} is missing in {}", missing.join(", ")),
+            ));
+        }
+    }
     out
+}
+
+/// The messages the engine says by itself (errors, re-asks, pickers, expiry), which every locale must have.
+pub fn engine_keys() -> Vec<String> {
+    let mut keys: Vec<String> = [
+        "session-expired",
+        "flow-changed",
+        "flow-stay",
+        "action-failed",
+        "ask-gave-up",
+        "ask-skip",
+        "ask-pick-date",
+        "ask-pick-time",
+        "ask-pick-datetime",
+        "ask-camera",
+        "ask-camera-roll",
+        "ask-location",
+        "command-back-none",
+    ]
+    .map(str::to_owned)
+    .to_vec();
+    for kind in ["text", "choice", "number", "date", "time", "datetime", "phone", "kana", "image", "location"] {
+        keys.push(format!("ask-wrong-{kind}"));
+        keys.push(format!("ask-again-{kind}"));
+    }
+    keys
 }
 
 struct Checker<'a> {
@@ -92,7 +128,7 @@ impl Checker<'_> {
                     self.out.push(at(
                         file,
                         key,
-                        format!("label {:?} in {locale} is {length} characters, LINE allows {MAX_LABEL}: {text:?}", key.value),
+                        format!("label {:?} in {locale} is {length} characters, LINE allows {MAX_LABEL}: \"{text}\"", key.value),
                     ));
                 }
             }

@@ -318,7 +318,10 @@ impl Machine {
         }
         match name {
             CommandName::Back => {
-                let Some(at) = self.session.at.clone() else { return Next::Wait };
+                let Some(at) = self.session.at.clone() else {
+                    self.say_key(playbook, "command-back-none", &Map::new());
+                    return Next::Wait;
+                };
                 match self.session.back.pop() {
                     Some(previous) => {
                         self.session.retries = 0;
@@ -442,6 +445,20 @@ impl Machine {
             }
         }
         let kind = ask.kind.value;
+        if kind != InputKind::Choice {
+            let choices = self.choices(playbook, ask);
+            let found = match input {
+                Input::Postback { data, .. } => choices.iter().find(|(_, value, _)| value == data),
+                Input::Text(text) => {
+                    let typed = fold(text);
+                    choices.iter().find(|(label, _, _)| fold(label) == typed)
+                }
+                _ => None,
+            };
+            if let Some((_, value, goto)) = found {
+                return Answer::Value(Value::String(value.clone()), goto.clone());
+            }
+        }
         let value = match (kind, input) {
             (InputKind::Choice, _) => {
                 let choices = self.choices(playbook, ask);
@@ -501,12 +518,13 @@ impl Machine {
     /// The quick replies under a question: its choices or the picker it needs, skip, then the commands that fit.
     fn quick_reply(&self, playbook: &Playbook, ask: &AskSpec) -> Option<QuickReply> {
         let t = |key: &str| -> String { self.text(playbook, key, &Map::new()).chars().take(super::check::MAX_LABEL).collect() };
+        let choices = self
+            .choices(playbook, ask)
+            .into_iter()
+            .map(|(label, data, _)| Action::Postback { display_text: Some(label.clone()), label, data });
         let mut actions: Vec<Action> = match ask.kind.value {
-            InputKind::Choice => self
-                .choices(playbook, ask)
-                .into_iter()
-                .map(|(label, data, _)| Action::Postback { display_text: Some(label.clone()), label, data })
-                .collect(),
+            InputKind::Choice => choices.collect(),
+            InputKind::Text | InputKind::Number | InputKind::Phone | InputKind::Kana => choices.collect(),
             kind @ (InputKind::Date | InputKind::Time | InputKind::Datetime) => {
                 let mode = match kind {
                     InputKind::Date => PickerMode::Date,
@@ -522,9 +540,16 @@ impl Machine {
                     min: None,
                 }]
             }
-            InputKind::Image => vec![Action::Camera { label: t("ask-camera") }, Action::CameraRoll { label: t("ask-camera-roll") }],
-            InputKind::Location => vec![Action::Location { label: t("ask-location") }],
-            _ => Vec::new(),
+            InputKind::Image => {
+                let mut actions = vec![Action::Camera { label: t("ask-camera") }, Action::CameraRoll { label: t("ask-camera-roll") }];
+                actions.extend(choices);
+                actions
+            }
+            InputKind::Location => {
+                let mut actions = vec![Action::Location { label: t("ask-location") }];
+                actions.extend(choices);
+                actions
+            }
         };
         if ask.skip {
             let label = t("ask-skip");
@@ -758,7 +783,7 @@ fn compact(mut messages: Vec<Message>) -> Vec<Message> {
 }
 
 fn holds(condition: &Condition, vars: &Map<String, Value>) -> bool {
-    let value = vars.get(&condition.var.value).filter(|v| !v.is_null());
+    let value = vars.get(&condition.var.value).filter(|v| !v.is_null() && v.as_str() != Some(""));
     if let Some(set) = condition.set
         && value.is_some() != set
     {
