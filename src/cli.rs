@@ -44,6 +44,9 @@ pub enum FlowsCommand {
         /// Locales to test; the embedded defaults when the folder does not exist.
         #[arg(long, default_value = "locales")]
         locales: PathBuf,
+        /// Print every turn of every case, not only failures.
+        #[arg(long)]
+        transcript: bool,
     },
 }
 
@@ -75,13 +78,14 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 Ok(ExitCode::FAILURE)
             }
         }
-        Command::Flows(FlowsCommand::Test { path, flows, locales }) => {
+        Command::Flows(FlowsCommand::Test { path, flows, locales, transcript }) => {
             use crate::flow::source::Origin;
             let report = crate::flow::testing::run(
                 &path,
                 &Origin::folder_or_embedded(&flows),
                 &Origin::folder_or_embedded(&locales),
                 &crate::flow::standard_actions(),
+                transcript,
             )
             .await?;
             for failure in &report.failures {

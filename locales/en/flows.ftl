@@ -3,7 +3,6 @@
 ## welcome
 welcome-greeting = Welcome to the city's LINE service counter! We can help with garbage sorting and more, in 13 languages.
 welcome-language-prompt = I will write to you in English. To use another language, tap it below.
-welcome-ready = All set. What can we help you with?
 
 ## menu
 menu-prompt = What can we help you with? Choose below.

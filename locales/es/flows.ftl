@@ -3,7 +3,6 @@
 ## bienvenida
 welcome-greeting = ¡Bienvenido a la ventanilla del ayuntamiento en LINE! Le ayudamos a separar la basura y con otros trámites, en 13 idiomas.
 welcome-language-prompt = Le escribiré en español. Si prefiere otro idioma, elíjalo abajo.
-welcome-ready = Todo listo. ¿En qué podemos ayudarle?
 
 ## menú
 menu-prompt = ¿En qué podemos ayudarle? Elija abajo.

@@ -3,7 +3,6 @@
 ## sambutan
 welcome-greeting = Selamat datang di loket layanan LINE pemerintah kota! Kami membantu cara memilah sampah dan lainnya dalam 13 bahasa.
 welcome-language-prompt = Saya akan menulis dalam bahasa Indonesia. Untuk bahasa lain, silakan pilih di bawah.
-welcome-ready = Siap. Ada yang bisa kami bantu?
 
 ## menu
 menu-prompt = Ada yang bisa kami bantu? Pilih di bawah.

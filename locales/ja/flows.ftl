@@ -3,7 +3,6 @@
 ## ようこそ
 welcome-greeting = 市のLINE窓口へようこそ！ごみの分け方などのご案内を、13の言語で行っています。
 welcome-language-prompt = 日本語でご案内します。ほかの言語がよろしければ、下から選んでください。
-welcome-ready = 準備ができました。ご用件をお選びください。
 
 ## メニュー
 menu-prompt = ご用件を下から選んでください。

@@ -3,7 +3,6 @@
 ## 환영
 welcome-greeting = 시청 LINE 상담 창구에 오신 것을 환영합니다! 쓰레기 분리배출 안내 등을 13개 언어로 제공합니다.
 welcome-language-prompt = 한국어로 안내해 드리겠습니다. 다른 언어를 원하시면 아래에서 골라 주세요.
-welcome-ready = 준비가 끝났습니다. 무엇을 도와드릴까요?
 
 ## 메뉴
 menu-prompt = 아래에서 용건을 골라 주세요.

@@ -3,7 +3,6 @@
 ## boas-vindas
 welcome-greeting = Bem-vindo ao atendimento da prefeitura no LINE! Ajudamos com a separação do lixo e outros assuntos, em 13 idiomas.
 welcome-language-prompt = Vou escrever para você em português. Para usar outro idioma, toque nele abaixo.
-welcome-ready = Tudo pronto. Em que podemos ajudar?
 
 ## menu
 menu-prompt = Em que podemos ajudar? Escolha abaixo.

@@ -3,7 +3,6 @@
 ## pagbati
 welcome-greeting = Maligayang pagdating sa LINE service counter ng lungsod! Tumutulong kami sa paghihiwalay ng basura at iba pa, sa 13 wika.
 welcome-language-prompt = Susulatan kita sa Tagalog. Kung gusto mo ng ibang wika, pumili sa ibaba.
-welcome-ready = Handa na. Ano ang maitutulong namin?
 
 ## menu
 menu-prompt = Ano ang maitutulong namin? Pumili sa ibaba.

@@ -3,7 +3,6 @@
 ## chào mừng
 welcome-greeting = Chào mừng bạn đến với quầy tư vấn LINE của thành phố! Chúng tôi hướng dẫn cách phân loại rác và nhiều việc khác bằng 13 ngôn ngữ.
 welcome-language-prompt = Tôi sẽ hướng dẫn bạn bằng tiếng Việt. Nếu muốn dùng ngôn ngữ khác, hãy chọn bên dưới.
-welcome-ready = Đã sẵn sàng. Chúng tôi có thể giúp gì cho bạn?
 
 ## menu
 menu-prompt = Vui lòng chọn việc bạn cần bên dưới.

@@ -3,7 +3,6 @@
 ## 欢迎
 welcome-greeting = 欢迎使用市政府的LINE服务窗口！我们用13种语言为您提供垃圾分类等指南。
 welcome-language-prompt = 我将用简体中文为您服务。如需使用其他语言，请在下方选择。
-welcome-ready = 设置完成。请问有什么可以帮您？
 
 ## 菜单
 menu-prompt = 请从下方选择您要办理的事项。

@@ -3,7 +3,6 @@
 ## 歡迎
 welcome-greeting = 歡迎使用市政府的LINE服務窗口！我們以13種語言提供垃圾分類等指南。
 welcome-language-prompt = 我將以繁體中文為您服務。如需使用其他語言，請從下方選擇。
-welcome-ready = 設定完成。請問有什麼可以幫您？
 
 ## 選單
 menu-prompt = 請從下方選擇您要辦理的事項。

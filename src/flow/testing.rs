@@ -201,15 +201,22 @@ pub fn test_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// Runs every conversation test at `path` against the flows and locales of the given origins, with `actions`
 /// (the deployment's) overridden by each file's fakes, on a temporary SQLite database.
-pub async fn run(path: &Path, flows: &Origin, locales: &Origin, actions: &Actions) -> anyhow::Result<Report> {
+pub async fn run(path: &Path, flows: &Origin, locales: &Origin, actions: &Actions, transcript: bool) -> anyhow::Result<Report> {
     let folder = std::env::temp_dir().join(format!("madoguchi-flows-test-{}-{}", std::process::id(), ulid::Ulid::new()));
     std::fs::create_dir_all(&folder)?;
-    let result = run_in(path, flows, locales, actions, &folder).await;
+    let result = run_in(path, flows, locales, actions, &folder, transcript).await;
     let _ = std::fs::remove_dir_all(&folder);
     result
 }
 
-async fn run_in(path: &Path, flows: &Origin, locales: &Origin, actions: &Actions, folder: &Path) -> anyhow::Result<Report> {
+async fn run_in(
+    path: &Path,
+    flows: &Origin,
+    locales: &Origin,
+    actions: &Actions,
+    folder: &Path,
+    transcript: bool,
+) -> anyhow::Result<Report> {
     let url = format!("sqlite://{}", folder.join("conversations.db").display());
     let pool = crate::db::connect(&url).await?;
     let mut report = Report::default();
@@ -240,7 +247,10 @@ async fn run_in(path: &Path, flows: &Origin, locales: &Origin, actions: &Actions
         for (index, case) in suite.cases.iter().enumerate() {
             report.cases += 1;
             let user_id = format!("U{}", ulid::Ulid::new());
-            if let Err(message) = run_case(&runtime, &pool, &user_id, case).await {
+            if transcript {
+                println!("── {display} › {}", case.name);
+            }
+            if let Err(message) = run_case(&runtime, &pool, &user_id, case, transcript).await {
                 report.failures.push(Failure {
                     file: display.clone(),
                     case: format!("#{} {}", index + 1, case.name),
@@ -253,7 +263,13 @@ async fn run_in(path: &Path, flows: &Origin, locales: &Origin, actions: &Actions
     Ok(report)
 }
 
-async fn run_case(runtime: &FlowRuntime, pool: &SqlitePool, user_id: &str, case: &Case) -> Result<(), String> {
+async fn run_case(
+    runtime: &FlowRuntime,
+    pool: &SqlitePool,
+    user_id: &str,
+    case: &Case,
+    transcript: bool,
+) -> Result<(), String> {
     let mut now = CLOCK_START_MS;
     let mut last: Vec<Message> = Vec::new();
     for (index, turn) in case.turns.iter().enumerate() {
@@ -274,6 +290,12 @@ async fn run_case(runtime: &FlowRuntime, pool: &SqlitePool, user_id: &str, case:
             return Err(format!("turn {number} ({said}): LINE would refuse the answer: {violation}"));
         }
         store_resident(pool, &resident, &turn_out).await.map_err(|e| e.to_string())?;
+        if transcript {
+            println!("  resident: {said}");
+            for m in &turn_out.messages {
+                println!("  bot: {}", describe(m));
+            }
+        }
         let mut problems = Vec::new();
         check_turn(turn, &turn_out, &mut problems);
         if !problems.is_empty() {
@@ -424,9 +446,9 @@ fn labels(message: &Message) -> Vec<String> {
 
 fn describe(message: &Message) -> String {
     let quick = labels(message);
-    let mut out = format!("[{}] {:?}", kind_of(message), text_of(message));
+    let mut out = format!("[{}] \"{}\"", kind_of(message), text_of(message).replace('\n', "\\n"));
     if !quick.is_empty() {
-        let _ = write!(out, " quick replies {quick:?}");
+        let _ = write!(out, " quick replies [{}]", quick.join(" | "));
     }
     out
 }
