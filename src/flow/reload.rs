@@ -53,9 +53,10 @@ impl FlowRuntime {
                 tracing::warn!(%error, folder = %folder.display(), "cannot watch a folder; reload with SIGHUP");
             }
         }
+        // Listen for SIGHUP before returning, so a signal sent right after `watch` cannot kill the process.
+        let mut hangup = hangup_signal();
         tokio::spawn(async move {
             let _watcher = watcher;
-            let mut hangup = hangup_signal();
             loop {
                 tokio::select! {
                     _ = stop.cancelled() => return,

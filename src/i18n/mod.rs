@@ -97,7 +97,12 @@ impl Wording {
             };
             let resource = match FluentResource::try_new(file.text.clone()) {
                 Ok(resource) => resource,
-                Err((resource, errors)) => {
+                Err((resource, _)) => {
+                    // The full parser locates errors precisely; the runtime parser behind FluentResource does not.
+                    let errors = match fluent_syntax::parser::parse(file.text.as_str()) {
+                        Err((_, errors)) => errors,
+                        Ok(_) => Vec::new(),
+                    };
                     for error in errors {
                         let (line, col) = line_col(&file.text, error.pos.start);
                         diagnostics.push(Diagnostic::new(&file.path, line, col, format!("Fluent syntax: {}", error.kind)));
@@ -298,6 +303,6 @@ mod tests {
         let file = SourceFile { path: "locales/ja/a.ftl".into(), relative: "ja/a.ftl".into(), text: "ok = はい\nbroken = { \n".into() };
         let (_, diagnostics) = Wording::load(&[file]);
         assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
-        assert_eq!((diagnostics[0].line, diagnostics[0].file.as_str()), (2, "locales/ja/a.ftl"));
+        assert_eq!(diagnostics[0].to_string(), "locales/ja/a.ftl:3:1: Fluent syntax: Expected an inline expression");
     }
 }
