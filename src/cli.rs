@@ -91,12 +91,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             for failure in &report.failures {
                 println!("FAIL {failure}");
             }
-            println!(
-                "{} files, {} cases, {} failed",
-                report.files,
-                report.cases,
-                report.failures.len()
-            );
+            println!("{} files, {} cases, {} failed", report.files, report.cases, report.failures.len());
             Ok(if report.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
     }

@@ -128,7 +128,10 @@ impl Checker<'_> {
                     self.out.push(at(
                         file,
                         key,
-                        format!("label {:?} in {locale} is {length} characters, LINE allows {MAX_LABEL}: \"{text}\"", key.value),
+                        format!(
+                            "label {:?} in {locale} is {length} characters, LINE allows {MAX_LABEL}: \"{text}\"",
+                            key.value
+                        ),
                     ));
                 }
             }
@@ -140,13 +143,25 @@ impl Checker<'_> {
             (Some(label), None) => self.label(file, label),
             (None, Some(literal)) => {
                 if literal.value.chars().count() > MAX_LABEL {
-                    self.out.push(at(file, literal, format!("label {:?} is longer than {MAX_LABEL} characters", literal.value)));
+                    self.out.push(at(
+                        file,
+                        literal,
+                        format!("label {:?} is longer than {MAX_LABEL} characters", literal.value),
+                    ));
                 }
             }
-            _ => self.out.push(at(file, &choice.value, "a choice needs exactly one of `label` (a Fluent key) or `literal`")),
+            _ => self.out.push(at(
+                file,
+                &choice.value,
+                "a choice needs exactly one of `label` (a Fluent key) or `literal`",
+            )),
         }
         if choice.value.value.is_empty() || choice.value.value.chars().count() > MAX_POSTBACK_DATA {
-            self.out.push(at(file, &choice.value, format!("a choice value must be 1 to {MAX_POSTBACK_DATA} characters")));
+            self.out.push(at(
+                file,
+                &choice.value,
+                format!("a choice value must be 1 to {MAX_POSTBACK_DATA} characters"),
+            ));
         }
         if let Some(goto) = &choice.goto {
             self.target(file, goto, steps);
@@ -168,7 +183,10 @@ impl Checker<'_> {
             self.out.push(at(
                 file,
                 target,
-                format!("no step is called {name:?} in this flow (steps: {}; another flow is `flow:<id>`)", known.join(", ")),
+                format!(
+                    "no step is called {name:?} in this flow (steps: {}; another flow is `flow:<id>`)",
+                    known.join(", ")
+                ),
             ));
         }
     }
@@ -206,7 +224,8 @@ impl Checker<'_> {
                 continue;
             }
             for next in exits(&spec.steps[index], index, spec.steps.len()) {
-                if let Some(&target) = next.as_ref().and_then(|name| steps.get(name.as_str())).or(next.is_none().then_some(&(index + 1)))
+                if let Some(&target) =
+                    next.as_ref().and_then(|name| steps.get(name.as_str())).or(next.is_none().then_some(&(index + 1)))
                     && target < spec.steps.len()
                 {
                     todo.push(target);
@@ -238,7 +257,7 @@ impl Checker<'_> {
             self.ask(file, step, ask, steps);
         }
         if let Some(call) = &step.call {
-            if !self.action_names.iter().any(|n| *n == call.action.value) {
+            if !self.action_names.contains(&call.action.value) {
                 self.out.push(at(
                     file,
                     &call.action,
@@ -272,13 +291,21 @@ impl Checker<'_> {
         .filter(|k| **k)
         .count();
         if kinds != 1 {
-            self.out.push(at(file, &step.id, "each message to say is exactly one of text, buttons, confirm, carousel, flex or image"));
+            self.out.push(at(
+                file,
+                &step.id,
+                "each message to say is exactly one of text, buttons, confirm, carousel, flex or image",
+            ));
         }
         if let Some(text) = &say.text {
             self.key(file, text);
         }
         if say.quick_replies.len() > MAX_CHOICES {
-            self.out.push(at(file, &step.id, format!("{} quick replies, LINE shows at most {MAX_CHOICES}", say.quick_replies.len())));
+            self.out.push(at(
+                file,
+                &step.id,
+                format!("{} quick replies, LINE shows at most {MAX_CHOICES}", say.quick_replies.len()),
+            ));
         }
         for choice in &say.quick_replies {
             self.choice(file, choice, steps);
@@ -289,7 +316,11 @@ impl Checker<'_> {
             }
             self.key(file, &buttons.text);
             if buttons.actions.value.is_empty() || buttons.actions.value.len() > 4 {
-                self.out.push(at(file, &buttons.actions, format!("{} buttons, a buttons template takes 1 to 4", buttons.actions.value.len())));
+                self.out.push(at(
+                    file,
+                    &buttons.actions,
+                    format!("{} buttons, a buttons template takes 1 to 4", buttons.actions.value.len()),
+                ));
             }
             for choice in &buttons.actions.value {
                 self.choice(file, choice, steps);
@@ -304,7 +335,11 @@ impl Checker<'_> {
             self.key(file, &carousel.alt);
             let columns = &carousel.columns.value;
             if columns.is_empty() || columns.len() > 10 {
-                self.out.push(at(file, &carousel.columns, format!("{} columns, a carousel takes 1 to 10", columns.len())));
+                self.out.push(at(
+                    file,
+                    &carousel.columns,
+                    format!("{} columns, a carousel takes 1 to 10", columns.len()),
+                ));
             }
             for column in columns {
                 for key in [&column.title].into_iter().flatten() {

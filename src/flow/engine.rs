@@ -25,9 +25,19 @@ pub const PICKED: &str = "picked";
 pub enum Input {
     Follow,
     Text(String),
-    Postback { data: String, params: BTreeMap<String, Value> },
-    Image { id: String },
-    Location { latitude: f64, longitude: f64, title: Option<String>, address: Option<String> },
+    Postback {
+        data: String,
+        params: BTreeMap<String, Value>,
+    },
+    Image {
+        id: String,
+    },
+    Location {
+        latitude: f64,
+        longitude: f64,
+        title: Option<String>,
+        address: Option<String>,
+    },
     /// A sticker, a video, a file: something no question takes.
     Other,
 }
@@ -287,7 +297,11 @@ impl Machine {
         if let Some(flow) = self.trigger(playbook, input) {
             return Next::StartFlow(flow);
         }
-        playbook.flows.values().find(|f| f.spec.triggers.unmatched).map_or(Next::Wait, |f| Next::StartFlow(f.id.clone()))
+        playbook
+            .flows
+            .values()
+            .find(|f| f.spec.triggers.unmatched)
+            .map_or(Next::Wait, |f| Next::StartFlow(f.id.clone()))
     }
 
     fn command(&self, playbook: &Playbook, input: &Input) -> Option<CommandName> {
@@ -338,7 +352,8 @@ impl Machine {
                 let asking = self.current(playbook).is_some_and(|(_, step)| step.ask.is_some());
                 match (&self.session.at, asking && spec.returns) {
                     (Some(at), true) => {
-                        let frame = Frame { at: at.clone(), vars: self.session.vars.clone(), back: self.session.back.clone() };
+                        let frame =
+                            Frame { at: at.clone(), vars: self.session.vars.clone(), back: self.session.back.clone() };
                         self.session.stack.push(frame);
                     }
                     _ => self.session.clear(),
@@ -398,7 +413,10 @@ impl Machine {
                 // The error, then the question said differently, with the tries left, so no two re-asks read the same.
                 let mut extra = Map::new();
                 extra.insert("remaining".into(), Value::from(limit + 1 - self.session.retries));
-                let again = ask.again.as_ref().map_or_else(|| format!("ask-again-{}", ask.kind.value.name()), |k| k.value.clone());
+                let again = ask
+                    .again
+                    .as_ref()
+                    .map_or_else(|| format!("ask-again-{}", ask.kind.value.name()), |k| k.value.clone());
                 let text = format!("{}\n{}", self.text(playbook, &error, &extra), self.text(playbook, &again, &extra));
                 let quick_reply = self.quick_reply(playbook, ask);
                 self.messages.push(Message::Text { text, quick_reply });
@@ -410,7 +428,11 @@ impl Machine {
     fn choices(&self, playbook: &Playbook, ask: &AskSpec) -> Vec<(String, String, Option<String>)> {
         let mut out = Vec::new();
         for choice in ask.choices.iter().flat_map(|c| &c.value) {
-            out.push((self.label(playbook, choice), choice.value.value.clone(), choice.goto.as_ref().map(|g| g.value.clone())));
+            out.push((
+                self.label(playbook, choice),
+                choice.value.value.clone(),
+                choice.goto.as_ref().map(|g| g.value.clone()),
+            ));
         }
         if let Some(from) = &ask.choices_from
             && let Some(Value::Array(items)) = self.session.vars.get(&from.value)
@@ -480,7 +502,9 @@ impl Machine {
             (InputKind::Location, Input::Location { latitude, longitude, title, address }) => {
                 serde_json::json!({ "latitude": latitude, "longitude": longitude, "title": title, "address": address })
             }
-            (InputKind::Date | InputKind::Time | InputKind::Datetime, Input::Postback { data, params }) if data == PICKED => {
+            (InputKind::Date | InputKind::Time | InputKind::Datetime, Input::Postback { data, params })
+                if data == PICKED =>
+            {
                 match params.get(kind.name()).and_then(Value::as_str) {
                     Some(picked) => Value::String(picked.to_owned()),
                     None => return Answer::Wrong(format!("ask-wrong-{}", kind.name())),
@@ -517,11 +541,14 @@ impl Machine {
 
     /// The quick replies under a question: its choices or the picker it needs, skip, then the commands that fit.
     fn quick_reply(&self, playbook: &Playbook, ask: &AskSpec) -> Option<QuickReply> {
-        let t = |key: &str| -> String { self.text(playbook, key, &Map::new()).chars().take(super::check::MAX_LABEL).collect() };
-        let choices = self
-            .choices(playbook, ask)
-            .into_iter()
-            .map(|(label, data, _)| Action::Postback { display_text: Some(label.clone()), label, data });
+        let t = |key: &str| -> String {
+            self.text(playbook, key, &Map::new()).chars().take(super::check::MAX_LABEL).collect()
+        };
+        let choices = self.choices(playbook, ask).into_iter().map(|(label, data, _)| Action::Postback {
+            display_text: Some(label.clone()),
+            label,
+            data,
+        });
         let mut actions: Vec<Action> = match ask.kind.value {
             InputKind::Choice => choices.collect(),
             InputKind::Text | InputKind::Number | InputKind::Phone | InputKind::Kana => choices.collect(),
@@ -541,7 +568,8 @@ impl Machine {
                 }]
             }
             InputKind::Image => {
-                let mut actions = vec![Action::Camera { label: t("ask-camera") }, Action::CameraRoll { label: t("ask-camera-roll") }];
+                let mut actions =
+                    vec![Action::Camera { label: t("ask-camera") }, Action::CameraRoll { label: t("ask-camera-roll") }];
                 actions.extend(choices);
                 actions
             }
@@ -723,7 +751,11 @@ impl Machine {
                     actions: column.actions.iter().map(action).collect(),
                 })
                 .collect();
-            return Some(Message::Template { alt_text: t(&carousel.alt.value), template: Template::Carousel { columns }, quick_reply });
+            return Some(Message::Template {
+                alt_text: t(&carousel.alt.value),
+                template: Template::Carousel { columns },
+                quick_reply,
+            });
         }
         if let Some(flex) = &say.flex {
             let contents = translate_flex(&flex.contents, &|key| t(key), &self.session.vars);
@@ -892,7 +924,13 @@ fn parse_text(kind: InputKind, text: &str) -> Option<Value> {
             let katakana: String = text
                 .trim()
                 .chars()
-                .map(|c| if ('\u{3041}'..='\u{3096}').contains(&c) { char::from_u32(c as u32 + 0x60).unwrap_or(c) } else { c })
+                .map(|c| {
+                    if ('\u{3041}'..='\u{3096}').contains(&c) {
+                        char::from_u32(c as u32 + 0x60).unwrap_or(c)
+                    } else {
+                        c
+                    }
+                })
                 .map(|c| if c == '\u{3000}' { ' ' } else { c })
                 .collect();
             let ok = !katakana.trim().is_empty()

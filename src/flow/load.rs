@@ -60,7 +60,11 @@ pub struct Playbook {
 
 impl Playbook {
     /// Reads and checks the flows and locales of the given origins.
-    pub fn from_origins(flows: &Origin, locales: &Origin, action_names: &[String]) -> Result<Playbook, Vec<Diagnostic>> {
+    pub fn from_origins(
+        flows: &Origin,
+        locales: &Origin,
+        action_names: &[String],
+    ) -> Result<Playbook, Vec<Diagnostic>> {
         let flow_files = source::flow_files(flows).map_err(|d| vec![d])?;
         let locale_files = source::locale_files(locales).map_err(|d| vec![d])?;
         Playbook::load(&flow_files, &locale_files, action_names)
@@ -93,7 +97,9 @@ impl Playbook {
                 flow_files.first().map_or("flows".to_owned(), |f| f.path.clone()),
                 0,
                 0,
-                format!("{COMMANDS_FILE} is missing: it defines the global commands (menu, cancel, back, language, help)"),
+                format!(
+                    "{COMMANDS_FILE} is missing: it defines the global commands (menu, cancel, back, language, help)"
+                ),
             ));
             diagnostics.sort();
             return Err(diagnostics);
@@ -108,8 +114,7 @@ impl Playbook {
         for (file, spec) in specs {
             let id = flow_id(file, &spec);
             let index = spec.steps.iter().enumerate().map(|(i, s)| (s.id.value.clone(), i)).collect();
-            let expiry_ms =
-                spec.expiry.as_ref().and_then(|e| parse_duration_ms(&e.value)).unwrap_or(DEFAULT_EXPIRY_MS);
+            let expiry_ms = spec.expiry.as_ref().and_then(|e| parse_duration_ms(&e.value)).unwrap_or(DEFAULT_EXPIRY_MS);
             let version = version_of(&file.text);
             flows.insert(id.clone(), Flow { id, file: file.path.clone(), version, spec, expiry_ms, index });
         }
@@ -125,7 +130,9 @@ impl Playbook {
         .collect();
         let keywords = flows
             .values()
-            .filter_map(|f| f.spec.triggers.keywords.as_ref().map(|k| (f.id.clone(), wording.words_everywhere(&k.value))))
+            .filter_map(|f| {
+                f.spec.triggers.keywords.as_ref().map(|k| (f.id.clone(), wording.words_everywhere(&k.value)))
+            })
             .collect();
         Ok(Playbook { flows, commands, wording, command_words, keywords })
     }
@@ -172,7 +179,14 @@ impl Playbook {
 pub fn flow_id(file: &SourceFile, spec: &FlowSpec) -> String {
     match &spec.id {
         Some(id) => id.value.clone(),
-        None => file.relative.rsplit('/').next().unwrap_or_default().trim_end_matches(".yaml").trim_end_matches(".yml").to_owned(),
+        None => file
+            .relative
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches(".yaml")
+            .trim_end_matches(".yml")
+            .to_owned(),
     }
 }
 

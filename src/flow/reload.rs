@@ -23,7 +23,11 @@ impl FlowRuntime {
                 for diagnostic in &diagnostics {
                     tracing::error!("{diagnostic}");
                 }
-                tracing::error!(why, errors = diagnostics.len(), "flows and locales refused; the last good version keeps answering");
+                tracing::error!(
+                    why,
+                    errors = diagnostics.len(),
+                    "flows and locales refused; the last good version keeps answering"
+                );
                 false
             }
         }

@@ -30,7 +30,11 @@ impl FlowRuntime {
     /// Loads the flows in `flows_dir` and the wording in `locales_dir`; a folder that does not exist is replaced by
     /// the defaults compiled into the binary. Refuses to start on any diagnostic.
     pub fn new(flows_dir: &Path, locales_dir: &Path, actions: Actions) -> Result<FlowRuntime, Vec<Diagnostic>> {
-        FlowRuntime::from_origins(Origin::folder_or_embedded(flows_dir), Origin::folder_or_embedded(locales_dir), actions)
+        FlowRuntime::from_origins(
+            Origin::folder_or_embedded(flows_dir),
+            Origin::folder_or_embedded(locales_dir),
+            actions,
+        )
     }
 
     /// The flows and wording shipped inside the binary.
@@ -122,7 +126,11 @@ impl Conversation for FlowRuntime {
                 });
             };
             let reply = self.reply(resident, &input, event.webhook_event_id.as_deref(), now_ms).await?;
-            let session = reply.session.map(|s| serde_json::to_value(s)).transpose().map_err(|e| ConversationError::Other(e.to_string()))?;
+            let session = reply
+                .session
+                .map(serde_json::to_value)
+                .transpose()
+                .map_err(|e| ConversationError::Other(e.to_string()))?;
             Ok(Turn { messages: reply.messages, language: Some(reply.language), session })
         })
     }

@@ -65,7 +65,12 @@ pub fn locale_files(origin: &Origin) -> Result<Vec<SourceFile>, Diagnostic> {
     read(origin, &EMBEDDED_LOCALES, "locales", &["ftl"])
 }
 
-fn read(origin: &Origin, embedded: &Dir<'static>, name: &str, extensions: &[&str]) -> Result<Vec<SourceFile>, Diagnostic> {
+fn read(
+    origin: &Origin,
+    embedded: &Dir<'static>,
+    name: &str,
+    extensions: &[&str],
+) -> Result<Vec<SourceFile>, Diagnostic> {
     let wanted = |path: &Path| path.extension().and_then(|e| e.to_str()).is_some_and(|e| extensions.contains(&e));
     let mut files = Vec::new();
     match origin {
@@ -98,7 +103,8 @@ fn collect_folder(
     wanted: &dyn Fn(&Path) -> bool,
     files: &mut Vec<SourceFile>,
 ) -> Result<(), Diagnostic> {
-    let unreadable = |path: &Path, error: std::io::Error| Diagnostic::new(path.display().to_string(), 0, 0, error.to_string());
+    let unreadable =
+        |path: &Path, error: std::io::Error| Diagnostic::new(path.display().to_string(), 0, 0, error.to_string());
     let entries = std::fs::read_dir(folder).map_err(|e| unreadable(folder, e))?;
     for entry in entries {
         let path = entry.map_err(|e| unreadable(folder, e))?.path();

@@ -201,8 +201,15 @@ pub fn test_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
 
 /// Runs every conversation test at `path` against the flows and locales of the given origins, with `actions`
 /// (the deployment's) overridden by each file's fakes, on a temporary SQLite database.
-pub async fn run(path: &Path, flows: &Origin, locales: &Origin, actions: &Actions, transcript: bool) -> anyhow::Result<Report> {
-    let folder = std::env::temp_dir().join(format!("madoguchi-flows-test-{}-{}", std::process::id(), ulid::Ulid::new()));
+pub async fn run(
+    path: &Path,
+    flows: &Origin,
+    locales: &Origin,
+    actions: &Actions,
+    transcript: bool,
+) -> anyhow::Result<Report> {
+    let folder =
+        std::env::temp_dir().join(format!("madoguchi-flows-test-{}-{}", std::process::id(), ulid::Ulid::new()));
     std::fs::create_dir_all(&folder)?;
     let result = run_in(path, flows, locales, actions, &folder, transcript).await;
     let _ = std::fs::remove_dir_all(&folder);
@@ -278,10 +285,12 @@ async fn run_case(
             now += parse_duration_ms(wait).ok_or_else(|| format!("turn {number}: {wait:?} is not a duration"))?;
         }
         now += 1_000;
-        let Some((event, said)) = event_for(turn, &last, user_id, now).map_err(|e| format!("turn {number}: {e}"))? else {
+        let Some((event, said)) = event_for(turn, &last, user_id, now).map_err(|e| format!("turn {number}: {e}"))?
+        else {
             continue;
         };
-        let resident = load_resident(pool, user_id, case.profile_language.as_deref()).await.map_err(|e| e.to_string())?;
+        let resident =
+            load_resident(pool, user_id, case.profile_language.as_deref()).await.map_err(|e| e.to_string())?;
         let event = Event::parse(&event.to_string()).map_err(|e| format!("turn {number}: event: {e}"))?;
         let turn_out = runtime.respond(&resident, &event, now).await.map_err(|e| format!("turn {number}: {e}"))?;
         if !turn_out.messages.is_empty()
@@ -328,7 +337,8 @@ fn event_for(turn: &TestTurn, last: &[Message], user_id: &str, now: i64) -> Resu
         event
     };
     let message = |content: Value| with(base("message"), "message", content);
-    let postback = |data: &str, params: Value| with(base("postback"), "postback", json!({"data": data, "params": params}));
+    let postback =
+        |data: &str, params: Value| with(base("postback"), "postback", json!({"data": data, "params": params}));
     let mut inputs = Vec::new();
     if turn.follow {
         inputs.push((with(base("follow"), "follow", json!({"isUnblocked": false})), "follow".to_owned()));
@@ -342,13 +352,17 @@ fn event_for(turn: &TestTurn, last: &[Message], user_id: &str, now: i64) -> Resu
     if let Some(label) = &turn.tap {
         let actions = tappable(last);
         let action = actions.iter().find(|a| action_label(a) == label).ok_or_else(|| {
-            let labels: Vec<&str> = actions.iter().map(|a| action_label(a)).collect();
+            let labels: Vec<&str> = actions.iter().map(action_label).collect();
             format!("nothing labelled {label:?} to tap; the last answer offers {labels:?}")
         })?;
         let event = match action {
             LineAction::Postback { data, .. } => postback(data, json!({})),
             LineAction::Message { text, .. } => message(json!({"type": "text", "id": "1", "text": text})),
-            other => return Err(format!("{label:?} is a {other:?}, which a tap cannot answer; use pick, image or location")),
+            other => {
+                return Err(format!(
+                    "{label:?} is a {other:?}, which a tap cannot answer; use pick, image or location"
+                ));
+            }
         };
         inputs.push((event, format!("tap {label:?}")));
     }
@@ -365,7 +379,10 @@ fn event_for(turn: &TestTurn, last: &[Message], user_id: &str, now: i64) -> Resu
         inputs.push((postback(&data, Value::Object(params)), format!("pick {pick:?}")));
     }
     if let Some(image) = &turn.image {
-        inputs.push((message(json!({"type": "image", "id": image, "contentProvider": {"type": "line"}})), format!("image {image}")));
+        inputs.push((
+            message(json!({"type": "image", "id": image, "contentProvider": {"type": "line"}})),
+            format!("image {image}"),
+        ));
     }
     if let Some(location) = &turn.location {
         inputs.push((
@@ -385,8 +402,12 @@ fn tappable(messages: &[Message]) -> Vec<LineAction> {
     for message in messages {
         if let Message::Template { template, .. } = message {
             match template {
-                Template::Buttons { actions: a, .. } | Template::Confirm { actions: a, .. } => actions.extend(a.iter().cloned()),
-                Template::Carousel { columns } => actions.extend(columns.iter().flat_map(|c| c.actions.iter().cloned())),
+                Template::Buttons { actions: a, .. } | Template::Confirm { actions: a, .. } => {
+                    actions.extend(a.iter().cloned())
+                }
+                Template::Carousel { columns } => {
+                    actions.extend(columns.iter().flat_map(|c| c.actions.iter().cloned()))
+                }
             }
         }
     }
@@ -434,7 +455,9 @@ fn kind_of(message: &Message) -> &'static str {
 fn text_of(message: &Message) -> String {
     match message {
         Message::Text { text, .. } => text.clone(),
-        Message::Template { template: Template::Buttons { text, .. } | Template::Confirm { text, .. }, .. } => text.clone(),
+        Message::Template { template: Template::Buttons { text, .. } | Template::Confirm { text, .. }, .. } => {
+            text.clone()
+        }
         Message::Template { alt_text, .. } | Message::Flex { alt_text, .. } => alt_text.clone(),
         _ => String::new(),
     }
@@ -524,8 +547,15 @@ fn check_turn(turn: &TestTurn, out: &crate::conversation::Turn, problems: &mut V
     }
 }
 
-async fn load_resident(pool: &SqlitePool, user_id: &str, profile_language: Option<&str>) -> Result<Resident, sqlx::Error> {
-    let row = sqlx::query("SELECT language, session FROM residents WHERE user_id = ?").bind(user_id).fetch_optional(pool).await?;
+async fn load_resident(
+    pool: &SqlitePool,
+    user_id: &str,
+    profile_language: Option<&str>,
+) -> Result<Resident, sqlx::Error> {
+    let row = sqlx::query("SELECT language, session FROM residents WHERE user_id = ?")
+        .bind(user_id)
+        .fetch_optional(pool)
+        .await?;
     let (language, session) = match row {
         Some(row) => {
             let session: Option<String> = row.get("session");
@@ -533,10 +563,19 @@ async fn load_resident(pool: &SqlitePool, user_id: &str, profile_language: Optio
         }
         None => (None, None),
     };
-    Ok(Resident { user_id: user_id.to_owned(), profile_language: profile_language.map(str::to_owned), language, session })
+    Ok(Resident {
+        user_id: user_id.to_owned(),
+        profile_language: profile_language.map(str::to_owned),
+        language,
+        session,
+    })
 }
 
-async fn store_resident(pool: &SqlitePool, resident: &Resident, turn: &crate::conversation::Turn) -> Result<(), sqlx::Error> {
+async fn store_resident(
+    pool: &SqlitePool,
+    resident: &Resident,
+    turn: &crate::conversation::Turn,
+) -> Result<(), sqlx::Error> {
     let session = turn.session.as_ref().map(Value::to_string);
     sqlx::query(
         "INSERT INTO residents (user_id, profile_language, language, session, first_seen_at, updated_at) VALUES (?, ?, ?, ?, 0, 0)

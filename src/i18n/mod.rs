@@ -10,7 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use unic_langid::LanguageIdentifier;
 
 /// The locales every message must exist in, Japanese first: it is the language of last resort.
-pub const LOCALES: [&str; 13] = ["ja", "en", "zh-Hans", "zh-Hant", "ko", "vi", "ne", "tl", "pt-BR", "es", "th", "id", "my"];
+pub const LOCALES: [&str; 13] =
+    ["ja", "en", "zh-Hans", "zh-Hant", "ko", "vi", "ne", "tl", "pt-BR", "es", "th", "id", "my"];
 
 /// The language a resident starts with when LINE tells us none we speak.
 pub const DEFAULT_LOCALE: &str = "ja";
@@ -105,7 +106,12 @@ impl Wording {
                     };
                     for error in errors {
                         let (line, col) = line_col(&file.text, error.pos.start);
-                        diagnostics.push(Diagnostic::new(&file.path, line, col, format!("Fluent syntax: {}", error.kind)));
+                        diagnostics.push(Diagnostic::new(
+                            &file.path,
+                            line,
+                            col,
+                            format!("Fluent syntax: {}", error.kind),
+                        ));
                     }
                     resource
                 }
@@ -129,7 +135,10 @@ impl Wording {
                             &file.path,
                             line,
                             col,
-                            format!("{} is already defined at {}:{}:{}", message.id.name, first.file, first.line, first.col),
+                            format!(
+                                "{} is already defined at {}:{}:{}",
+                                message.id.name, first.file, first.line, first.col
+                            ),
                         ));
                     }
                 }
@@ -289,7 +298,11 @@ mod tests {
 
     #[test]
     fn messages_format_without_isolation_marks() {
-        let file = SourceFile { path: "locales/en/a.ftl".into(), relative: "en/a.ftl".into(), text: "hello = Hello, { $name }!\n".into() };
+        let file = SourceFile {
+            path: "locales/en/a.ftl".into(),
+            relative: "en/a.ftl".into(),
+            text: "hello = Hello, { $name }!\n".into(),
+        };
         let (wording, diagnostics) = Wording::load(&[file]);
         assert!(diagnostics.is_empty());
         let mut args = Map::new();
@@ -300,7 +313,11 @@ mod tests {
 
     #[test]
     fn a_fluent_syntax_error_is_located() {
-        let file = SourceFile { path: "locales/ja/a.ftl".into(), relative: "ja/a.ftl".into(), text: "ok = はい\nbroken = { \n".into() };
+        let file = SourceFile {
+            path: "locales/ja/a.ftl".into(),
+            relative: "ja/a.ftl".into(),
+            text: "ok = はい\nbroken = { \n".into(),
+        };
         let (_, diagnostics) = Wording::load(&[file]);
         assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
         assert_eq!(diagnostics[0].to_string(), "locales/ja/a.ftl:3:1: Fluent syntax: Expected an inline expression");

@@ -145,7 +145,10 @@ fn a_fluent_syntax_error_is_reported_in_its_ftl_file() {
     let scratch = Scratch::new();
     scratch.append("locales/ko/flows.ftl", "broken-message = 안녕 { $name\nnext = 다음\n");
     let diagnostics = check(&scratch);
-    assert_eq!(diagnostics, vec!["locales/ko/flows.ftl:46:1: Fluent syntax: Expected a token starting with \"}\"".to_owned()]);
+    assert_eq!(
+        diagnostics,
+        vec!["locales/ko/flows.ftl:46:1: Fluent syntax: Expected a token starting with \"}\"".to_owned()]
+    );
 }
 
 #[test]

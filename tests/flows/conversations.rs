@@ -39,7 +39,10 @@ async fn a_failing_conversation_test_reports_what_was_expected_and_what_came() {
     .unwrap();
     assert_eq!(report.failures.len(), 1);
     let message = report.failures[0].to_string();
-    assert!(message.contains(r#"expected text "Good morning", got "What can we help you with? Choose below.""#), "{message}");
+    assert!(
+        message.contains(r#"expected text "Good morning", got "What can we help you with? Choose below.""#),
+        "{message}"
+    );
 }
 
 #[test]
@@ -54,7 +57,8 @@ fn madoguchi_flows_test_exits_non_zero_on_a_failure_and_zero_otherwise() {
     let scratch = tempfile::tempdir().unwrap();
     let file = scratch.path().join("wrong.yaml");
     std::fs::write(&file, "cases:\n  - name: wrong\n    turns:\n      - text: ヘルプ\n        silent: true\n").unwrap();
-    let failed = std::process::Command::new(binary).current_dir(root()).args(["flows", "test"]).arg(&file).output().unwrap();
+    let failed =
+        std::process::Command::new(binary).current_dir(root()).args(["flows", "test"]).arg(&file).output().unwrap();
     assert!(!failed.status.success());
     let stdout = String::from_utf8_lossy(&failed.stdout);
     assert!(stdout.contains("expected silence, got 1 messages"), "{stdout}");

@@ -13,10 +13,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 fn text_event(text: &str) -> Event {
-    Event::parse(&serde_json::json!({
-        "type": "message", "timestamp": 1, "source": {"type": "user", "userId": "U1"}, "replyToken": "r",
-        "message": {"type": "text", "id": "1", "text": text}
-    }).to_string())
+    Event::parse(
+        &serde_json::json!({
+            "type": "message", "timestamp": 1, "source": {"type": "user", "userId": "U1"}, "replyToken": "r",
+            "message": {"type": "text", "id": "1", "text": text}
+        })
+        .to_string(),
+    )
     .unwrap()
 }
 
@@ -66,9 +69,15 @@ async fn a_valid_edit_takes_effect_on_reload_without_a_restart() {
 async fn a_broken_edit_is_refused_with_diagnostics_and_the_old_flows_keep_answering() {
     let scratch = Scratch::new();
     let runtime = runtime(&scratch);
-    scratch.write("flows/help.yaml", "triggers:\n  postback: [menu=help]\nsteps:\n  - id: explain\n    goto: nowhere\n");
+    scratch
+        .write("flows/help.yaml", "triggers:\n  postback: [menu=help]\nsteps:\n  - id: explain\n    goto: nowhere\n");
     let diagnostics = runtime.reload().unwrap_err();
-    assert!(diagnostics.iter().any(|d| d.to_string().ends_with("help.yaml:5:11: no step is called \"nowhere\" in this flow (steps: explain; another flow is `flow:<id>`)")), "{diagnostics:#?}");
+    assert!(
+        diagnostics.iter().any(|d| d.to_string().ends_with(
+            "help.yaml:5:11: no step is called \"nowhere\" in this flow (steps: explain; another flow is `flow:<id>`)"
+        )),
+        "{diagnostics:#?}"
+    );
     assert!(first_text(&say(&runtime, None, "help").await).starts_with("How to use this service"));
 }
 
@@ -157,7 +166,10 @@ async fn a_conversation_restarts_with_a_notice_when_its_step_was_removed() {
         .collect();
     assert_eq!(
         texts,
-        vec!["This service was just updated, so we have to start it again from the beginning. Sorry!", "What can we help you with? Choose below."]
+        vec![
+            "This service was just updated, so we have to start it again from the beginning. Sorry!",
+            "What can we help you with? Choose below."
+        ]
     );
     assert_eq!(restarted.session.as_ref().unwrap()["at"]["step"], "pick");
 }

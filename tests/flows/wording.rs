@@ -18,7 +18,8 @@ fn wording() -> Wording {
 fn keys_used() -> BTreeSet<String> {
     let mut keys: BTreeSet<String> = madoguchi::flow::check::engine_keys().into_iter().collect();
     let files = madoguchi::flow::source::flow_files(&Origin::Folder(root().join("flows"))).unwrap();
-    let key_fields = ["text", "prompt", "again", "label", "error", "words", "say", "keywords", "expired", "stay", "alt", "title"];
+    let key_fields =
+        ["text", "prompt", "again", "label", "error", "words", "say", "keywords", "expired", "stay", "alt", "title"];
     for SourceFile { text, .. } in files {
         for line in text.lines() {
             let line = line.trim_start().trim_start_matches("- ");
