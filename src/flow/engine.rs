@@ -962,3 +962,203 @@ fn parse_time(text: &str) -> Option<String> {
     let (hour, minute): (u32, u32) = (hour.parse().ok()?, minute.parse().ok()?);
     (hour < 24 && minute < 60).then(|| format!("{hour:02}:{minute:02}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::source::{Origin, SourceFile, flow_files, locale_files};
+    use serde_json::json;
+
+    const SURVEY: &str = r#"
+triggers: { postback: [survey] }
+interruptions: stay
+steps:
+  - id: count
+    ask:
+      kind: number
+      var: count
+      prompt: menu-prompt
+      retries: 1
+      on_fail: bye
+      validate:
+        - { min: 1, max: 9, error: garbage-item-too-long }
+  - id: day
+    ask: { kind: date, var: day, prompt: menu-prompt, skip: true }
+  - id: phone
+    ask: { kind: phone, var: phone, prompt: menu-prompt }
+  - id: kana
+    ask: { kind: kana, var: kana, prompt: menu-prompt }
+  - id: photo
+    ask: { kind: image, var: photo, prompt: menu-prompt }
+  - id: place
+    ask: { kind: location, var: place, prompt: menu-prompt }
+  - id: bye
+    say:
+      - text: garbage-bye
+"#;
+
+    fn playbook() -> Playbook {
+        let mut flows = flow_files(&Origin::Embedded).unwrap();
+        flows.push(SourceFile { path: "flows/survey.yaml".into(), relative: "survey.yaml".into(), text: SURVEY.into() });
+        let locales = locale_files(&Origin::Embedded).unwrap();
+        Playbook::load(&flows, &locales, &["garbage.lookup".to_owned()]).unwrap()
+    }
+
+    fn done(progress: Progress) -> Reply {
+        match progress {
+            Progress::Done(reply) => reply,
+            Progress::Calling(pending) => panic!("unexpected call {:?}", pending.call),
+        }
+    }
+
+    fn texts(reply: &Reply) -> Vec<String> {
+        reply
+            .messages
+            .iter()
+            .map(|m| match m {
+                Message::Text { text, .. } => text.clone(),
+                other => format!("{other:?}"),
+            })
+            .collect()
+    }
+
+    fn labels(reply: &Reply) -> Vec<String> {
+        let Some(Message::Text { quick_reply: Some(quick), .. }) = reply.messages.last() else { return Vec::new() };
+        quick
+            .items
+            .iter()
+            .map(|i| match &i.action {
+                Action::Postback { label, .. }
+                | Action::DatetimePicker { label, .. }
+                | Action::Camera { label }
+                | Action::CameraRoll { label }
+                | Action::Location { label }
+                | Action::Message { label, .. }
+                | Action::Uri { label, .. } => label.clone(),
+            })
+            .collect()
+    }
+
+    /// Sends inputs one after another in English, a second apart, returning each reply.
+    fn converse(playbook: &Playbook, inputs: &[Input]) -> Vec<Reply> {
+        let mut session = None;
+        let mut replies = Vec::new();
+        for (i, input) in inputs.iter().enumerate() {
+            let reply = done(step(playbook, session.take(), "en", input, 1_000 * (i as i64 + 1)));
+            session = reply.session.clone();
+            replies.push(reply);
+        }
+        replies
+    }
+
+    fn text(s: &str) -> Input {
+        Input::Text(s.into())
+    }
+
+    fn postback(data: &str) -> Input {
+        Input::Postback { data: data.into(), params: BTreeMap::new() }
+    }
+
+    #[test]
+    fn a_number_outside_its_range_gets_the_validators_error_and_too_many_go_to_on_fail() {
+        let playbook = playbook();
+        let replies = converse(&playbook, &[postback("survey"), text("0"), text("１２")]);
+        assert_eq!(texts(&replies[1]), vec!["That is a bit long.\nType digits only, for example 2. This is the last try."]);
+        assert_eq!(texts(&replies[2]), vec!["Thank you for sorting your garbage!"]);
+        assert_eq!(replies[2].session, None);
+    }
+
+    #[test]
+    fn typed_answers_are_normalised_to_the_kind_asked() {
+        let playbook = playbook();
+        let picked = Input::Postback { data: PICKED.into(), params: BTreeMap::from([("date".into(), json!("2026-05-01"))]) };
+        let replies = converse(
+            &playbook,
+            &[
+                postback("survey"),
+                text("３"),
+                picked,
+                text("+81 90-1234-5678"),
+                text("やまだ　はなこ"),
+                Input::Image { id: "m1".into() },
+                Input::Location { latitude: 35.65, longitude: 139.54, title: None, address: Some("調布市".into()) },
+            ],
+        );
+        let session = replies[5].session.as_ref().unwrap();
+        assert_eq!(session.vars["count"], json!(3));
+        assert_eq!(session.vars["day"], json!("2026-05-01"));
+        assert_eq!(session.vars["phone"], json!("09012345678"));
+        assert_eq!(session.vars["kana"], json!("ヤマダ ハナコ"));
+        assert_eq!(session.vars["photo"], json!({"message_id": "m1"}));
+        assert_eq!(texts(&replies[6]), vec!["Thank you for sorting your garbage!"]);
+    }
+
+    #[test]
+    fn a_question_offers_its_picker_skip_back_and_cancel_as_quick_replies() {
+        let playbook = playbook();
+        let replies = converse(&playbook, &[postback("survey"), text("2")]);
+        assert_eq!(labels(&replies[1]), vec!["Pick a date", "Skip", "Back", "Cancel"]);
+        let replies = converse(&playbook, &[postback("survey"), text("2"), postback(SKIP), text("nope")]);
+        assert_eq!(replies[2].session.as_ref().unwrap().vars["day"], Value::Null);
+        assert_eq!(
+            texts(&replies[3]),
+            vec!["That does not look like a Japanese phone number.\nType it with the area code, like 042-481-7111. 3 tries left."]
+        );
+    }
+
+    #[test]
+    fn a_flow_that_says_stay_keeps_the_resident_when_another_flow_is_triggered() {
+        let playbook = playbook();
+        let replies = converse(&playbook, &[postback("survey"), postback("menu=childcare")]);
+        assert_eq!(texts(&replies[1]), vec![r#"Let's finish this first. You can type "cancel" to stop."#]);
+        assert_eq!(replies[1].session.as_ref().unwrap().at.as_ref().unwrap().step, "count");
+        assert_eq!(replies[1].session.as_ref().unwrap().retries, 0);
+    }
+
+    #[test]
+    fn a_call_pauses_the_engine_and_its_outcome_resumes_it() {
+        let playbook = playbook();
+        let asked = done(step(&playbook, None, "ja", &text("ごみ"), 0));
+        let Progress::Calling(pending) = step(&playbook, asked.session.clone(), "ja", &text("電池"), 1) else {
+            panic!("no call")
+        };
+        assert_eq!(pending.call, ActionCall { action: "garbage.lookup".into(), args: json!({"query": "電池"}).as_object().unwrap().clone() });
+        let vars = json!({"result": "found", "item": "乾電池", "category": "有害ごみ", "how": "袋に入れる", "notes": "", "fee": ""});
+        let outcome = ActionOutcome { vars: vars.as_object().unwrap().clone(), messages: Vec::new() };
+        let reply = done(resume(&playbook, pending, Ok(outcome)));
+        assert_eq!(texts(&reply)[0], "乾電池：有害ごみ\n袋に入れる");
+        let Progress::Calling(pending) = step(&playbook, asked.session, "ja", &text("電池"), 1) else { panic!() };
+        let reply = done(resume(&playbook, pending, Err("down".into())));
+        assert_eq!(texts(&reply), vec!["申し訳ありません。ただいまごみの分け方案内を利用できません。しばらくしてからお試しください。"]);
+        assert_eq!(reply.session, None);
+    }
+
+    #[test]
+    fn the_same_input_on_the_same_session_gives_the_same_reply() {
+        let playbook = playbook();
+        let first = done(step(&playbook, None, "vi", &text("menu"), 5));
+        let second = done(step(&playbook, None, "vi", &text("menu"), 5));
+        assert_eq!(first, second);
+    }
+
+    #[test]
+    fn more_than_five_messages_are_joined_into_five() {
+        let messages: Vec<Message> = (0..7).map(|i| Message::text(i.to_string())).collect();
+        let compacted = compact(messages);
+        assert_eq!(compacted.len(), 5);
+        assert_eq!(compacted[0], Message::text("0\n\n1\n\n2"));
+    }
+
+    #[test]
+    fn dates_times_and_variables_are_read_strictly() {
+        assert_eq!(parse_date("2026/5/1"), Some("2026-05-01".into()));
+        assert_eq!(parse_date("2026-02-30"), None);
+        assert_eq!(parse_date("2028-02-29"), Some("2028-02-29".into()));
+        assert_eq!(parse_time("9:05"), Some("09:05".into()));
+        assert_eq!(parse_time("24:00"), None);
+        assert_eq!(parse_text(InputKind::Datetime, "2026-05-01 14:30"), Some(json!("2026-05-01T14:30")));
+        let vars = json!({"item": "電池", "n": 3}).as_object().unwrap().clone();
+        assert_eq!(interpolate("{item} x{n} {missing}{", &vars), "電池 x3 {");
+        assert_eq!(interpolate_value(&json!("{n}"), &vars), json!(3));
+    }
+}
