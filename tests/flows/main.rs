@@ -5,4 +5,5 @@ mod check;
 mod conversations;
 mod helpers;
 mod reload;
+mod server;
 mod wording;

@@ -1,8 +1,9 @@
 //! Reloading: a valid edit takes effect without a restart, a broken one is refused and the last good version keeps
 //! answering, and a conversation in progress follows the documented rule.
 //!
-//! The server's `serve` command does not run the flow runtime yet (the integrator wires it in), so these tests drive a
-//! `FlowRuntime` directly, through the same `Conversation` contract the workers call.
+//! `madoguchi serve` does not run the flow runtime yet (the integrator wires it in), so the running-server tests start
+//! the real server in this process (`startup::build` with a `FlowRuntime`, a mock LINE API, signed webhooks); the
+//! others drive a `FlowRuntime` directly through the `Conversation` contract the workers call.
 
 use crate::helpers::Scratch;
 use madoguchi::conversation::{Conversation, Resident, Turn};
@@ -172,4 +173,35 @@ async fn a_conversation_restarts_with_a_notice_when_its_step_was_removed() {
         ]
     );
     assert_eq!(restarted.session.as_ref().unwrap()["at"]["step"], "pick");
+}
+
+#[tokio::test]
+async fn a_running_server_answers_an_edit_without_a_restart_and_refuses_a_broken_one() {
+    let scratch = Scratch::new();
+    let runtime = runtime(&scratch);
+    let stop = tokio_util::sync::CancellationToken::new();
+    let watching = runtime.clone().watch(stop.clone());
+    let counter = crate::server::Counter::start(runtime).await;
+    let before = counter.say("U1", "help").await;
+    assert!(before[0].starts_with("How to use this service"), "{before:?}");
+
+    reword_help(&scratch, "Call us at 042-481-7111.");
+    let mut after = Vec::new();
+    for _ in 0..50 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        after = counter.say("U1", "help").await;
+        if after[0] == "Call us at 042-481-7111." {
+            break;
+        }
+    }
+    assert_eq!(after[0], "Call us at 042-481-7111.");
+
+    scratch.write("flows/help.yaml", "triggers: [not, a, map]\n");
+    tokio::time::sleep(Duration::from_millis(1_200)).await;
+    assert_eq!(counter.say("U1", "help").await[0], "Call us at 042-481-7111.");
+    // A conversation in progress carries on across the refused edit.
+    assert_eq!(counter.say("U2", "menu").await, vec!["What can we help you with? Choose below."]);
+    stop.cancel();
+    watching.await.unwrap();
+    counter.stop().await;
 }
