@@ -999,7 +999,11 @@ steps:
 
     fn playbook() -> Playbook {
         let mut flows = flow_files(&Origin::Embedded).unwrap();
-        flows.push(SourceFile { path: "flows/survey.yaml".into(), relative: "survey.yaml".into(), text: SURVEY.into() });
+        flows.push(SourceFile {
+            path: "flows/survey.yaml".into(),
+            relative: "survey.yaml".into(),
+            text: SURVEY.into(),
+        });
         let locales = locale_files(&Origin::Embedded).unwrap();
         Playbook::load(&flows, &locales, &["garbage.lookup".to_owned()]).unwrap()
     }
@@ -1063,7 +1067,10 @@ steps:
     fn a_number_outside_its_range_gets_the_validators_error_and_too_many_go_to_on_fail() {
         let playbook = playbook();
         let replies = converse(&playbook, &[postback("survey"), text("0"), text("１２")]);
-        assert_eq!(texts(&replies[1]), vec!["That is a bit long.\nType digits only, for example 2. This is the last try."]);
+        assert_eq!(
+            texts(&replies[1]),
+            vec!["That is a bit long.\nType digits only, for example 2. This is the last try."]
+        );
         assert_eq!(texts(&replies[2]), vec!["Thank you for sorting your garbage!"]);
         assert_eq!(replies[2].session, None);
     }
@@ -1071,7 +1078,8 @@ steps:
     #[test]
     fn typed_answers_are_normalised_to_the_kind_asked() {
         let playbook = playbook();
-        let picked = Input::Postback { data: PICKED.into(), params: BTreeMap::from([("date".into(), json!("2026-05-01"))]) };
+        let picked =
+            Input::Postback { data: PICKED.into(), params: BTreeMap::from([("date".into(), json!("2026-05-01"))]) };
         let replies = converse(
             &playbook,
             &[
@@ -1102,7 +1110,9 @@ steps:
         assert_eq!(replies[2].session.as_ref().unwrap().vars["day"], Value::Null);
         assert_eq!(
             texts(&replies[3]),
-            vec!["That does not look like a Japanese phone number.\nType it with the area code, like 042-481-7111. 3 tries left."]
+            vec![
+                "That does not look like a Japanese phone number.\nType it with the area code, like 042-481-7111. 3 tries left."
+            ]
         );
     }
 
@@ -1122,14 +1132,22 @@ steps:
         let Progress::Calling(pending) = step(&playbook, asked.session.clone(), "ja", &text("電池"), 1) else {
             panic!("no call")
         };
-        assert_eq!(pending.call, ActionCall { action: "garbage.lookup".into(), args: json!({"query": "電池"}).as_object().unwrap().clone() });
+        assert_eq!(
+            pending.call,
+            ActionCall {
+                action: "garbage.lookup".into(), args: json!({"query": "電池"}).as_object().unwrap().clone()
+            }
+        );
         let vars = json!({"result": "found", "item": "乾電池", "category": "有害ごみ", "how": "袋に入れる", "notes": "", "fee": ""});
         let outcome = ActionOutcome { vars: vars.as_object().unwrap().clone(), messages: Vec::new() };
         let reply = done(resume(&playbook, pending, Ok(outcome)));
         assert_eq!(texts(&reply)[0], "乾電池：有害ごみ\n袋に入れる");
         let Progress::Calling(pending) = step(&playbook, asked.session, "ja", &text("電池"), 1) else { panic!() };
         let reply = done(resume(&playbook, pending, Err("down".into())));
-        assert_eq!(texts(&reply), vec!["申し訳ありません。ただいまごみの分け方案内を利用できません。しばらくしてからお試しください。"]);
+        assert_eq!(
+            texts(&reply),
+            vec!["申し訳ありません。ただいまごみの分け方案内を利用できません。しばらくしてからお試しください。"]
+        );
         assert_eq!(reply.session, None);
     }
 
