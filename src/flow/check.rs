@@ -41,6 +41,36 @@ pub(crate) fn check_playbook(
             out.push(Diagnostic::new(&file.path, 1, 1, format!("flow {id:?} is already defined in {}", first.path)));
         }
     }
+    // Two flows must not answer the same trigger: which one starts would depend on file names.
+    let mut postbacks: BTreeMap<&str, &SourceFile> = BTreeMap::new();
+    let mut singles: BTreeMap<&str, &SourceFile> = BTreeMap::new();
+    for (file, spec) in flows {
+        for postback in &spec.triggers.postback {
+            if let Some(first) = postbacks.insert(&postback.value, file) {
+                out.push(at(
+                    file,
+                    postback,
+                    format!("postback {:?} already starts the flow in {}", postback.value, first.path),
+                ));
+            }
+        }
+        let triggers = &spec.triggers;
+        for (name, on) in [
+            ("follow", triggers.follow),
+            ("image", triggers.image),
+            ("location", triggers.location),
+            ("unmatched", triggers.unmatched),
+        ] {
+            if on && let Some(first) = singles.insert(name, file) {
+                out.push(Diagnostic::new(
+                    &file.path,
+                    1,
+                    1,
+                    format!("`{name}` already starts the flow in {}", first.path),
+                ));
+            }
+        }
+    }
     let flow_ids: BTreeSet<String> = ids.keys().cloned().collect();
     let mut checker = Checker { out: &mut out, wording, flow_ids: &flow_ids, action_names };
     for (file, spec) in flows {

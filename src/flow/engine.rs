@@ -341,7 +341,10 @@ impl Machine {
                         self.session.retries = 0;
                         Next::Step(at.flow, previous)
                     }
-                    None => Next::Step(at.flow, at.step),
+                    None => {
+                        self.say_key(playbook, "command-back-none", &Map::new());
+                        Next::Step(at.flow, at.step)
+                    }
                 }
             }
             CommandName::Cancel | CommandName::Menu => {

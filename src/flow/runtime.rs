@@ -135,3 +135,41 @@ impl Conversation for FlowRuntime {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::line::message::Message;
+
+    #[tokio::test]
+    async fn the_embedded_defaults_load_and_welcome_a_new_friend_in_the_language_of_their_profile() {
+        let runtime = FlowRuntime::embedded(crate::flow::standard_actions()).unwrap();
+        let resident =
+            Resident { user_id: "U1".into(), profile_language: Some("ko-KR".into()), language: None, session: None };
+        let follow =
+            Event::parse(r#"{"type":"follow","timestamp":1,"source":{"type":"user","userId":"U1"},"replyToken":"r"}"#)
+                .unwrap();
+        let turn = runtime.respond(&resident, &follow, 0).await.unwrap();
+        assert_eq!(turn.language.as_deref(), Some("ko"));
+        let Message::Text { text, .. } = &turn.messages[0] else { panic!("{turn:?}") };
+        assert!(text.starts_with("시청 LINE 상담 창구에 오신 것을 환영합니다"), "{text}");
+        assert_eq!(turn.session.unwrap()["at"]["flow"], "welcome");
+    }
+
+    #[tokio::test]
+    async fn events_no_flow_answers_leave_the_resident_as_they_were() {
+        let runtime = FlowRuntime::embedded(crate::flow::standard_actions()).unwrap();
+        let session = serde_json::json!({"language": "en", "at": {"flow": "menu", "step": "choose", "version": "x"}});
+        let resident = Resident {
+            user_id: "U1".into(),
+            profile_language: None,
+            language: Some("en".into()),
+            session: Some(session.clone()),
+        };
+        let unfollow =
+            Event::parse(r#"{"type":"unfollow","timestamp":1,"source":{"type":"user","userId":"U1"}}"#).unwrap();
+        let turn = runtime.respond(&resident, &unfollow, 0).await.unwrap();
+        assert!(turn.messages.is_empty());
+        assert_eq!(turn.session, Some(session));
+    }
+}
