@@ -33,43 +33,43 @@ ask-wrong-kana = Please write the name in katakana or hiragana.
 ask-wrong-image = Please send a photo.
 ask-wrong-location = Please send a location.
 ask-again-text = Please type your answer. { $remaining ->
-    [one] This is the last try.
+    [1] This is the last try.
    *[other] { $remaining } tries left.
 }
 ask-again-choice = Please tap one of the buttons below. { $remaining ->
-    [one] This is the last try.
+    [1] This is the last try.
    *[other] { $remaining } tries left.
 }
 ask-again-number = Type digits only, for example 2. { $remaining ->
-    [one] This is the last try.
+    [1] This is the last try.
    *[other] { $remaining } tries left.
 }
 ask-again-date = Tap "Pick a date" or type it like 2026-05-01. { $remaining ->
-    [one] This is the last try.
+    [1] This is the last try.
    *[other] { $remaining } tries left.
 }
 ask-again-time = Tap "Pick a time" or type it like 14:30. { $remaining ->
-    [one] This is the last try.
+    [1] This is the last try.
    *[other] { $remaining } tries left.
 }
 ask-again-datetime = Tap "Pick date & time" or type it like 2026-05-01 14:30. { $remaining ->
-    [one] This is the last try.
+    [1] This is the last try.
    *[other] { $remaining } tries left.
 }
 ask-again-phone = Type it with the area code, like 042-481-7111. { $remaining ->
-    [one] This is the last try.
+    [1] This is the last try.
    *[other] { $remaining } tries left.
 }
 ask-again-kana = For example: ヤマダ ハナコ. { $remaining ->
-    [one] This is the last try.
+    [1] This is the last try.
    *[other] { $remaining } tries left.
 }
 ask-again-image = Tap "Camera" or "Photos" below. { $remaining ->
-    [one] This is the last try.
+    [1] This is the last try.
    *[other] { $remaining } tries left.
 }
 ask-again-location = Tap "Send location" below. { $remaining ->
-    [one] This is the last try.
+    [1] This is the last try.
    *[other] { $remaining } tries left.
 }
 ask-skip = Skip

@@ -33,43 +33,43 @@ ask-wrong-kana = Escriba el nombre en katakana o hiragana.
 ask-wrong-image = Envíe una foto.
 ask-wrong-location = Envíe una ubicación.
 ask-again-text = Escriba su respuesta. { $remaining ->
-    [one] Es el último intento.
+    [1] Es el último intento.
    *[other] Quedan { $remaining } intentos.
 }
 ask-again-choice = Toque uno de los botones de abajo. { $remaining ->
-    [one] Es el último intento.
+    [1] Es el último intento.
    *[other] Quedan { $remaining } intentos.
 }
 ask-again-number = Escriba solo cifras, por ejemplo 2. { $remaining ->
-    [one] Es el último intento.
+    [1] Es el último intento.
    *[other] Quedan { $remaining } intentos.
 }
 ask-again-date = Toque "Elegir fecha" o escríbala como 2026-05-01. { $remaining ->
-    [one] Es el último intento.
+    [1] Es el último intento.
    *[other] Quedan { $remaining } intentos.
 }
 ask-again-time = Toque "Elegir hora" o escríbala como 14:30. { $remaining ->
-    [one] Es el último intento.
+    [1] Es el último intento.
    *[other] Quedan { $remaining } intentos.
 }
 ask-again-datetime = Toque "Fecha y hora" o escríbalas como 2026-05-01 14:30. { $remaining ->
-    [one] Es el último intento.
+    [1] Es el último intento.
    *[other] Quedan { $remaining } intentos.
 }
 ask-again-phone = Escríbalo con el prefijo, como 042-481-7111. { $remaining ->
-    [one] Es el último intento.
+    [1] Es el último intento.
    *[other] Quedan { $remaining } intentos.
 }
 ask-again-kana = Por ejemplo: ヤマダ ハナコ. { $remaining ->
-    [one] Es el último intento.
+    [1] Es el último intento.
    *[other] Quedan { $remaining } intentos.
 }
 ask-again-image = Toque "Cámara" o "Fotos" abajo. { $remaining ->
-    [one] Es el último intento.
+    [1] Es el último intento.
    *[other] Quedan { $remaining } intentos.
 }
 ask-again-location = Toque "Enviar ubicación" abajo. { $remaining ->
-    [one] Es el último intento.
+    [1] Es el último intento.
    *[other] Quedan { $remaining } intentos.
 }
 ask-skip = Omitir

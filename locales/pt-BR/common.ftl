@@ -33,43 +33,43 @@ ask-wrong-kana = Escreva o nome em katakana ou hiragana.
 ask-wrong-image = Mande uma foto.
 ask-wrong-location = Mande uma localização.
 ask-again-text = Digite a sua resposta. { $remaining ->
-    [one] Esta é a última tentativa.
+    [1] Esta é a última tentativa.
    *[other] Restam { $remaining } tentativas.
 }
 ask-again-choice = Toque em um dos botões abaixo. { $remaining ->
-    [one] Esta é a última tentativa.
+    [1] Esta é a última tentativa.
    *[other] Restam { $remaining } tentativas.
 }
 ask-again-number = Digite só algarismos, por exemplo 2. { $remaining ->
-    [one] Esta é a última tentativa.
+    [1] Esta é a última tentativa.
    *[other] Restam { $remaining } tentativas.
 }
 ask-again-date = Toque em "Escolher data" ou digite como 2026-05-01. { $remaining ->
-    [one] Esta é a última tentativa.
+    [1] Esta é a última tentativa.
    *[other] Restam { $remaining } tentativas.
 }
 ask-again-time = Toque em "Escolher horário" ou digite como 14:30. { $remaining ->
-    [one] Esta é a última tentativa.
+    [1] Esta é a última tentativa.
    *[other] Restam { $remaining } tentativas.
 }
 ask-again-datetime = Toque em "Data e horário" ou digite como 2026-05-01 14:30. { $remaining ->
-    [one] Esta é a última tentativa.
+    [1] Esta é a última tentativa.
    *[other] Restam { $remaining } tentativas.
 }
 ask-again-phone = Digite com o código de área, como 042-481-7111. { $remaining ->
-    [one] Esta é a última tentativa.
+    [1] Esta é a última tentativa.
    *[other] Restam { $remaining } tentativas.
 }
 ask-again-kana = Por exemplo: ヤマダ ハナコ. { $remaining ->
-    [one] Esta é a última tentativa.
+    [1] Esta é a última tentativa.
    *[other] Restam { $remaining } tentativas.
 }
 ask-again-image = Toque em "Câmera" ou "Fotos" abaixo. { $remaining ->
-    [one] Esta é a última tentativa.
+    [1] Esta é a última tentativa.
    *[other] Restam { $remaining } tentativas.
 }
 ask-again-location = Toque em "Enviar localização" abaixo. { $remaining ->
-    [one] Esta é a última tentativa.
+    [1] Esta é a última tentativa.
    *[other] Restam { $remaining } tentativas.
 }
 ask-skip = Pular

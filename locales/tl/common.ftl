@@ -33,43 +33,43 @@ ask-wrong-kana = Pakisulat ang pangalan sa katakana o hiragana.
 ask-wrong-image = Pakipadala ng larawan.
 ask-wrong-location = Pakipadala ng lokasyon.
 ask-again-text = Pakitype ang iyong sagot. { $remaining ->
-    [one] Ito na ang huling subok.
+    [1] Ito na ang huling subok.
    *[other] { $remaining } subok pa ang natitira.
 }
 ask-again-choice = Pumili sa mga button sa ibaba. { $remaining ->
-    [one] Ito na ang huling subok.
+    [1] Ito na ang huling subok.
    *[other] { $remaining } subok pa ang natitira.
 }
 ask-again-number = Mga digit lang ang i-type, halimbawa 2. { $remaining ->
-    [one] Ito na ang huling subok.
+    [1] Ito na ang huling subok.
    *[other] { $remaining } subok pa ang natitira.
 }
 ask-again-date = Pindutin ang "Pumili ng petsa" o i-type tulad ng 2026-05-01. { $remaining ->
-    [one] Ito na ang huling subok.
+    [1] Ito na ang huling subok.
    *[other] { $remaining } subok pa ang natitira.
 }
 ask-again-time = Pindutin ang "Pumili ng oras" o i-type tulad ng 14:30. { $remaining ->
-    [one] Ito na ang huling subok.
+    [1] Ito na ang huling subok.
    *[other] { $remaining } subok pa ang natitira.
 }
 ask-again-datetime = Pindutin ang "Petsa at oras" o i-type tulad ng 2026-05-01 14:30. { $remaining ->
-    [one] Ito na ang huling subok.
+    [1] Ito na ang huling subok.
    *[other] { $remaining } subok pa ang natitira.
 }
 ask-again-phone = I-type kasama ang area code, tulad ng 042-481-7111. { $remaining ->
-    [one] Ito na ang huling subok.
+    [1] Ito na ang huling subok.
    *[other] { $remaining } subok pa ang natitira.
 }
 ask-again-kana = Halimbawa: ヤマダ ハナコ. { $remaining ->
-    [one] Ito na ang huling subok.
+    [1] Ito na ang huling subok.
    *[other] { $remaining } subok pa ang natitira.
 }
 ask-again-image = Pindutin ang "Camera" o "Mga larawan" sa ibaba. { $remaining ->
-    [one] Ito na ang huling subok.
+    [1] Ito na ang huling subok.
    *[other] { $remaining } subok pa ang natitira.
 }
 ask-again-location = Pindutin ang "Ipadala ang lokasyon" sa ibaba. { $remaining ->
-    [one] Ito na ang huling subok.
+    [1] Ito na ang huling subok.
    *[other] { $remaining } subok pa ang natitira.
 }
 ask-skip = Laktawan

@@ -227,7 +227,14 @@ fn plain_message(error: &serde_saphyr::Error) -> String {
         Some(at) => &first[..at],
         None => first,
     };
-    stripped.trim_start_matches("error: ").to_owned()
+    let message = stripped.trim_start_matches("error: ");
+    // The crate names Rust types; operators think in YAML values.
+    match message {
+        "invalid u32" | "invalid u64" | "invalid usize" => "expected a whole number, such as 3".to_owned(),
+        "invalid f64" | "invalid f32" => "expected a number, such as 2.5".to_owned(),
+        "invalid bool" => "expected true or false".to_owned(),
+        other => other.to_owned(),
+    }
 }
 
 #[cfg(test)]

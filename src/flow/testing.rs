@@ -344,10 +344,10 @@ fn event_for(turn: &TestTurn, last: &[Message], user_id: &str, now: i64) -> Resu
         inputs.push((with(base("follow"), "follow", json!({"isUnblocked": false})), "follow".to_owned()));
     }
     if let Some(text) = &turn.text {
-        inputs.push((message(json!({"type": "text", "id": "1", "text": text})), format!("text {text:?}")));
+        inputs.push((message(json!({"type": "text", "id": "1", "text": text})), format!("text \"{text}\"")));
     }
     if let Some(data) = &turn.postback {
-        inputs.push((postback(data, json!({})), format!("postback {data:?}")));
+        inputs.push((postback(data, json!({})), format!("postback \"{data}\"")));
     }
     if let Some(label) = &turn.tap {
         let actions = tappable(last);
@@ -364,7 +364,7 @@ fn event_for(turn: &TestTurn, last: &[Message], user_id: &str, now: i64) -> Resu
                 ));
             }
         };
-        inputs.push((event, format!("tap {label:?}")));
+        inputs.push((event, format!("tap \"{label}\"")));
     }
     if let Some(pick) = &turn.pick {
         let actions = tappable(last);

@@ -53,7 +53,7 @@ fn a_value_of_the_wrong_type_is_reported_at_the_value() {
     );
     let diagnostics = check(&scratch);
     assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
-    assert_eq!(diagnostics[0], "flows/wrong-type.yaml:7:16: invalid u32");
+    assert_eq!(diagnostics[0], "flows/wrong-type.yaml:7:16: expected a whole number, such as 3");
 }
 
 #[test]

@@ -120,3 +120,21 @@ fn every_locale_folder_is_one_of_the_13() {
     let expected: BTreeSet<String> = LOCALES.iter().map(|l| l.to_string()).collect();
     assert_eq!(folders, expected);
 }
+
+#[test]
+fn successive_re_asks_read_differently_in_every_locale() {
+    // Plural categories differ by language (in Tagalog, 2 is "one"): the tries left must show in every re-ask.
+    let wording = wording();
+    for locale in LOCALES {
+        for key in madoguchi::flow::check::engine_keys().iter().filter(|k| k.starts_with("ask-again-")) {
+            let said: BTreeSet<String> = (1..=3)
+                .map(|remaining| {
+                    let mut args = Map::new();
+                    args.insert("remaining".into(), Value::from(remaining));
+                    wording.format_checked(locale, key, &args).0
+                })
+                .collect();
+            assert_eq!(said.len(), 3, "{locale}/{key} reads the same for different tries left: {said:?}");
+        }
+    }
+}
