@@ -383,6 +383,18 @@ impl Checker<'_> {
         }
         if let Some(flex) = &say.flex {
             self.key(file, &flex.alt);
+            let mut keys = Vec::new();
+            flex_keys(&flex.contents, &mut keys);
+            for key in keys {
+                let missing = self.wording.missing(&key);
+                if !missing.is_empty() {
+                    self.out.push(at(
+                        file,
+                        &flex.alt,
+                        format!("Fluent key {key:?} in this flex message is missing in {}", missing.join(", ")),
+                    ));
+                }
+            }
         }
         if let Some(image) = &say.image
             && !image.url.value.starts_with("https://")
@@ -459,4 +471,14 @@ fn exits(step: &StepSpec, _index: usize, _len: usize) -> Vec<Option<String>> {
         }
     }
     exits
+}
+
+/// The `t:<key>` strings of a flex message's contents.
+fn flex_keys(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::String(s) => out.extend(s.strip_prefix("t:").map(str::to_owned)),
+        serde_json::Value::Array(items) => items.iter().for_each(|v| flex_keys(v, out)),
+        serde_json::Value::Object(map) => map.values().for_each(|v| flex_keys(v, out)),
+        _ => {}
+    }
 }

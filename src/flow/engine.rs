@@ -1000,12 +1000,54 @@ steps:
       - text: garbage-bye
 "#;
 
+    const SHOWCASE: &str = r#"
+triggers: { postback: [showcase] }
+steps:
+  - id: show
+    set: { query: pan }
+    say:
+      - buttons:
+          title: menu-garbage
+          text: menu-prompt
+          image: https://example.org/garbage.png
+          actions:
+            - { label: menu-garbage, value: menu=garbage }
+            - { label: menu-help, value: menu=help }
+      - confirm:
+          text: garbage-another
+          yes: { label: label-done, value: "yes" }
+          no: { label: label-back, value: "no" }
+      - carousel:
+          alt: menu-prompt
+          columns:
+            - { title: menu-garbage, text: garbage-ask-item, actions: [{ label: label-menu, value: menu=open }] }
+            - { title: menu-help, text: language-prompt, actions: [{ label: label-menu, value: menu=open }] }
+      - flex:
+          alt: menu-prompt
+          contents:
+            type: bubble
+            body:
+              type: box
+              layout: vertical
+              contents:
+                - { type: text, text: "t:garbage-choose" }
+                - { type: text, text: "{query}" }
+      - image:
+          url: https://example.org/{query}.png
+    end: true
+"#;
+
     fn playbook() -> Playbook {
         let mut flows = flow_files(&Origin::Embedded).unwrap();
         flows.push(SourceFile {
             path: "flows/survey.yaml".into(),
             relative: "survey.yaml".into(),
             text: SURVEY.into(),
+        });
+        flows.push(SourceFile {
+            path: "flows/showcase.yaml".into(),
+            relative: "showcase.yaml".into(),
+            text: SHOWCASE.into(),
         });
         let locales = locale_files(&Origin::Embedded).unwrap();
         Playbook::load(&flows, &locales, &["garbage.lookup".to_owned()]).unwrap()
@@ -1181,5 +1223,23 @@ steps:
         let vars = json!({"item": "電池", "n": 3}).as_object().unwrap().clone();
         assert_eq!(interpolate("{item} x{n} {missing}{", &vars), "電池 x3 {");
         assert_eq!(interpolate_value(&json!("{n}"), &vars), json!(3));
+    }
+
+    #[test]
+    fn buttons_confirm_carousel_flex_and_image_render_within_lines_limits() {
+        let playbook = playbook();
+        let reply = done(step(&playbook, None, "en", &postback("showcase"), 0));
+        assert_eq!(reply.messages.len(), 5);
+        crate::line::message::check(&reply.messages).unwrap();
+        let Message::Template { template: Template::Buttons { title, actions, .. }, .. } = &reply.messages[0] else {
+            panic!("{:?}", reply.messages[0])
+        };
+        assert_eq!(title.as_deref(), Some("Garbage sorting"));
+        assert_eq!(actions.len(), 2);
+        let Message::Flex { contents, .. } = &reply.messages[3] else { panic!() };
+        assert_eq!(contents["body"]["contents"][0]["text"], "Which one do you mean?");
+        assert_eq!(contents["body"]["contents"][1]["text"], "pan");
+        let Message::Image { original_content_url, .. } = &reply.messages[4] else { panic!() };
+        assert_eq!(original_content_url, "https://example.org/pan.png");
     }
 }

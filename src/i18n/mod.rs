@@ -39,7 +39,6 @@ pub fn nearest(tag: &str) -> &'static str {
         "in" | "id" => "id",
         "fil" | "tl" => "tl",
         "my" | "bur" => "my",
-        "nb" => DEFAULT_LOCALE,
         other => LOCALES.iter().find(|l| **l == other).copied().unwrap_or(DEFAULT_LOCALE),
     }
 }
