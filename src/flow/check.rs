@@ -92,14 +92,13 @@ pub(crate) fn check_playbook(
         }
     }
     for key in engine_keys() {
-        let missing = wording.missing(&key);
-        if !missing.is_empty() {
-            out.push(Diagnostic::new(
-                &file.path,
-                0,
-                0,
-                format!("the engine's own message {key:?} is missing in {}", missing.join(", ")),
-            ));
+        for locale in wording.missing(&key) {
+            // Point at a file of the locale that lacks it, where the operator will add it.
+            let file = wording
+                .messages(locale)
+                .and_then(|m| m.values().next())
+                .map_or_else(|| format!("locales/{locale}"), |m| m.file.clone());
+            out.push(Diagnostic::new(file, 0, 0, format!("the engine's own message {key:?} is missing in {locale}")));
         }
     }
     out

@@ -74,7 +74,15 @@ impl FlowRuntime {
         now_ms: i64,
     ) -> Result<Reply, ConversationError> {
         let language = resident_language(resident);
-        let session: Option<Session> = resident.session.clone().and_then(|v| serde_json::from_value(v).ok());
+        let session: Option<Session> = match resident.session.clone().map(serde_json::from_value) {
+            Some(Ok(session)) => Some(session),
+            Some(Err(error)) => {
+                // A session this version cannot read: the resident starts afresh rather than meeting an error.
+                tracing::warn!(user = %resident.user_id, %error, "unreadable session dropped");
+                None
+            }
+            None => None,
+        };
         let playbook = self.playbook();
         let mut progress = engine::step(&playbook, session, &language, input, now_ms);
         loop {

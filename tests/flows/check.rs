@@ -170,3 +170,30 @@ fn madoguchi_flows_check_prints_diagnostics_and_exits_non_zero() {
         .unwrap();
     assert!(fine.status.success(), "{}", String::from_utf8_lossy(&fine.stdout));
 }
+
+#[test]
+fn an_engine_message_missing_in_a_locale_is_reported_in_that_locales_files() {
+    let scratch = Scratch::new();
+    let path = scratch.locales().join("th/common.ftl");
+    let old = std::fs::read_to_string(&path).unwrap();
+    let kept: String = old.lines().filter(|l| !l.starts_with("session-expired =")).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&path, kept).unwrap();
+    let diagnostics = check(&scratch);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:#?}");
+    assert!(diagnostics[0].starts_with("locales/th/"), "{diagnostics:#?}");
+    assert!(
+        diagnostics[0].ends_with(":0:0: the engine's own message \"session-expired\" is missing in th"),
+        "{diagnostics:#?}"
+    );
+}
+
+#[test]
+fn two_flows_on_one_postback_are_refused() {
+    let scratch = Scratch::new();
+    scratch
+        .write("flows/second-menu.yaml", "triggers:\n  postback: [menu=open]\nsteps:\n  - id: start\n    end: true\n");
+    assert_reported(
+        &check(&scratch),
+        "flows/second-menu.yaml:2:14: postback \"menu=open\" already starts the flow in flows/menu.yaml",
+    );
+}
