@@ -63,3 +63,62 @@ fn madoguchi_flows_test_exits_non_zero_on_a_failure_and_zero_otherwise() {
     let stdout = String::from_utf8_lossy(&failed.stdout);
     assert!(stdout.contains("expected silence, got 1 messages"), "{stdout}");
 }
+
+#[tokio::test]
+async fn conversation_tests_can_pick_dates_send_photos_and_locations_and_check_message_types() {
+    let scratch = crate::helpers::Scratch::new();
+    scratch.write(
+        "flows/visit.yaml",
+        r#"triggers: { postback: [visit] }
+steps:
+  - id: day
+    ask: { kind: date, var: day, prompt: menu-prompt }
+  - id: photo
+    ask: { kind: image, var: photo, prompt: menu-prompt }
+  - id: place
+    ask: { kind: location, var: place, prompt: menu-prompt }
+  - id: done
+    say:
+      - confirm:
+          text: garbage-another
+          yes: { label: label-done, value: "yes" }
+          no: { label: label-back, value: "no" }
+    end: true
+"#,
+    );
+    let tests = scratch.write(
+        "visit-test.yaml",
+        r#"cases:
+  - name: a resident picks a day, sends a photo and a location
+    profile_language: en
+    turns:
+      - postback: visit
+        reply:
+          - type: text
+            quick_replies: [Pick a date, Cancel]
+      - pick: { date: "2026-05-01" }
+        vars: { day: "2026-05-01" }
+        reply:
+          - quick_replies: [Camera, Photos, Back, Cancel]
+      - image: sofa.jpg
+        vars: { photo: { message_id: sofa.jpg } }
+      - location: { latitude: 35.652, longitude: 139.541, address: 調布市小島町2-35-1 }
+        reply:
+          - type: template
+            text: You can type another item. When you are finished, tap "Done".
+        flow: none
+"#,
+    );
+    let report = madoguchi::flow::testing::run(
+        &tests,
+        &Origin::Folder(scratch.flows()),
+        &Origin::Folder(scratch.locales()),
+        &madoguchi::flow::standard_actions(),
+        false,
+    )
+    .await
+    .unwrap();
+    let failures: Vec<String> = report.failures.iter().map(ToString::to_string).collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert_eq!(report.cases, 1);
+}
