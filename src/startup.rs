@@ -43,7 +43,8 @@ pub async fn build(settings: Settings, conversation: Arc<dyn Conversation>) -> a
     let address = listener.local_addr()?;
     let pool = db::connect(&settings.database_url).await?;
     let metrics = Metrics::new();
-    let inbox = Inbox::start(pool.clone(), metrics.clone());
+    let writer = db::Writer::start(pool.clone());
+    let inbox = Inbox::new(pool.clone(), writer, metrics.clone());
     inbox.count_depth().await?;
 
     let mut secrets = settings.secrets.clone();

@@ -3,7 +3,7 @@
 
 use super::Inbox;
 use crate::conversation::{Conversation, Resident, Turn};
-use crate::db;
+use crate::db::{self, WriteError, Writer};
 use crate::line::client::{Delivered, LineClient, LineError};
 use crate::line::event::{Event, EventKind, MessageContent, Source};
 use crate::line::message::{self, Message};
@@ -25,6 +25,8 @@ const MAX_QUEUED: usize = 20_000;
 pub enum WorkerError {
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
+    #[error("database: {0}")]
+    Write(#[from] WriteError),
     #[error("conversation: {0}")]
     Conversation(#[from] crate::conversation::ConversationError),
     #[error("the conversation produced a message LINE would refuse: {0}")]
@@ -49,6 +51,7 @@ struct Pending {
 /// What the workers share.
 struct Shared {
     pool: SqlitePool,
+    writer: Writer,
     conversation: Arc<dyn Conversation>,
     line: LineClient,
     metrics: Metrics,
@@ -77,6 +80,7 @@ impl Workers {
     ) -> Workers {
         let shared = Arc::new(Shared {
             pool: inbox.pool().clone(),
+            writer: inbox.writer().clone(),
             conversation,
             line,
             metrics,
@@ -203,7 +207,7 @@ async fn handle(shared: &Shared, pending: &Pending) {
         Ok(outcome) => outcome,
         Err(error) => {
             tracing::error!(event = pending.id, %error, "event failed");
-            if let Err(db_error) = finish(&shared.pool, pending.id, "failed", Some(&error.to_string())).await {
+            if let Err(db_error) = finish(&shared.writer, pending.id, "failed", Some(error.to_string())).await {
                 tracing::error!(event = pending.id, %db_error, "could not mark the event failed");
             }
             "failed"
@@ -215,15 +219,21 @@ async fn handle(shared: &Shared, pending: &Pending) {
     shared.metrics.processing_seconds.observe(waited);
 }
 
-async fn finish(pool: &SqlitePool, id: i64, state: &str, note: Option<&str>) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE inbox_events SET state = ?, note = ?, finished_at = ? WHERE id = ?")
-        .bind(state)
-        .bind(note)
-        .bind(db::now_ms())
-        .bind(id)
-        .execute(pool)
-        .await?;
-    Ok(())
+async fn finish(writer: &Writer, id: i64, state: &'static str, note: Option<String>) -> Result<(), WriteError> {
+    writer
+        .write(move |conn| {
+            Box::pin(async move {
+                sqlx::query("UPDATE inbox_events SET state = ?, note = ?, finished_at = ? WHERE id = ?")
+                    .bind(state)
+                    .bind(note)
+                    .bind(db::now_ms())
+                    .bind(id)
+                    .execute(conn)
+                    .await
+                    .map(|_| ())
+            })
+        })
+        .await
 }
 
 /// A turn already stored for this event by a run that did not live to send it.
@@ -256,16 +266,16 @@ async fn process(shared: &Shared, pending: &Pending) -> Result<&'static str, Wor
     let event = match Event::parse(&pending.body) {
         Ok(event) => event,
         Err(error) => {
-            finish(pool, pending.id, "ignored", Some(&format!("kept as unknown: {error}"))).await?;
+            finish(&shared.writer, pending.id, "ignored", Some(format!("kept as unknown: {error}"))).await?;
             return Ok("ignored");
         }
     };
     if !event.may_answer() {
-        finish(pool, pending.id, "ignored", Some("standby mode: another module answers")).await?;
+        finish(&shared.writer, pending.id, "ignored", Some("standby mode: another module answers".into())).await?;
         return Ok("ignored");
     }
     if matches!(event.kind, EventKind::Unknown) {
-        finish(pool, pending.id, "ignored", Some("unknown event type")).await?;
+        finish(&shared.writer, pending.id, "ignored", Some("unknown event type".into())).await?;
         return Ok("ignored");
     }
     if let Some(outbox) = stored_outbox(pool, pending.id).await? {
@@ -274,11 +284,11 @@ async fn process(shared: &Shared, pending: &Pending) -> Result<&'static str, Wor
         return Ok("answered");
     }
     let Some(source) = event.source.as_ref() else {
-        finish(pool, pending.id, "ignored", Some("no source to answer")).await?;
+        finish(&shared.writer, pending.id, "ignored", Some("no source to answer".into())).await?;
         return Ok("ignored");
     };
     let Some(user_id) = source.user_id().or(source.chat_id()).map(str::to_owned) else {
-        finish(pool, pending.id, "ignored", Some("no user or chat to answer")).await?;
+        finish(&shared.writer, pending.id, "ignored", Some("no user or chat to answer".into())).await?;
         return Ok("ignored");
     };
     let resident = load_resident(shared, source, &user_id).await?;
@@ -292,7 +302,8 @@ async fn process(shared: &Shared, pending: &Pending) -> Result<&'static str, Wor
     if !turn.messages.is_empty() {
         message::check(&turn.messages)?;
     }
-    let outbox = commit_turn(pool, pending.id, &resident, &turn, source, event.reply_token.as_deref()).await?;
+    let outbox =
+        commit_turn(&shared.writer, pending.id, &resident, &turn, source, event.reply_token.as_deref()).await?;
     match outbox {
         Some(outbox) => {
             deliver(shared, pending.id, outbox, false).await?;
@@ -332,7 +343,7 @@ async fn load_resident(shared: &Shared, source: &Source, user_id: &str) -> Resul
 
 /// Stores the resident's new state and the messages to send in one transaction; returns the outbox to send, if any.
 async fn commit_turn(
-    pool: &SqlitePool,
+    writer: &Writer,
     event_id: i64,
     resident: &Resident,
     turn: &Turn,
@@ -341,48 +352,63 @@ async fn commit_turn(
 ) -> Result<Option<Outbox>, WorkerError> {
     let now = db::now_ms();
     let session = turn.session.as_ref().map(serde_json::to_string).transpose()?;
-    let mut tx = db::begin_immediate(pool).await?;
-    sqlx::query(
-        "INSERT INTO residents (user_id, profile_language, language, session, first_seen_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (user_id) DO UPDATE SET language = excluded.language, session = excluded.session, updated_at = excluded.updated_at",
-    )
-    .bind(&resident.user_id)
-    .bind(&resident.profile_language)
-    .bind(&turn.language)
-    .bind(&session)
-    .bind(now)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
-    let outbox = if turn.messages.is_empty() {
-        sqlx::query("UPDATE inbox_events SET state = 'done', finished_at = ? WHERE id = ?")
-            .bind(now)
-            .bind(event_id)
-            .execute(&mut *tx)
-            .await?;
-        None
-    } else {
-        let outbox = Outbox {
-            chat_id: source.chat_id().map(str::to_owned),
-            reply_token: reply_token.map(str::to_owned),
-            messages: turn.messages.clone(),
-            retry_key: uuid::Uuid::new_v4().to_string(),
-        };
-        sqlx::query(
-            "INSERT INTO outbox (event_id, chat_id, reply_token, messages, retry_key, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        )
-        .bind(event_id)
-        .bind(&outbox.chat_id)
-        .bind(&outbox.reply_token)
-        .bind(serde_json::to_string(&outbox.messages)?)
-        .bind(&outbox.retry_key)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        Some(outbox)
+    let outbox = (!turn.messages.is_empty()).then(|| Outbox {
+        chat_id: source.chat_id().map(str::to_owned),
+        reply_token: reply_token.map(str::to_owned),
+        messages: turn.messages.clone(),
+        retry_key: uuid::Uuid::new_v4().to_string(),
+    });
+    let messages = outbox.as_ref().map(|o| serde_json::to_string(&o.messages)).transpose()?;
+    let (user_id, profile_language, language) =
+        (resident.user_id.clone(), resident.profile_language.clone(), turn.language.clone());
+    let (chat_id, token, retry_key) = match &outbox {
+        Some(o) => (o.chat_id.clone(), o.reply_token.clone(), Some(o.retry_key.clone())),
+        None => (None, None, None),
     };
-    tx.commit().await?;
+    writer
+        .write(move |conn| {
+            Box::pin(async move {
+                sqlx::query(
+                    "INSERT INTO residents (user_id, profile_language, language, session, first_seen_at, updated_at)
+                     VALUES (?, ?, ?, ?, ?, ?)
+                     ON CONFLICT (user_id) DO UPDATE SET language = excluded.language, session = excluded.session,
+                                                         updated_at = excluded.updated_at",
+                )
+                .bind(&user_id)
+                .bind(&profile_language)
+                .bind(&language)
+                .bind(&session)
+                .bind(now)
+                .bind(now)
+                .execute(&mut *conn)
+                .await?;
+                match messages {
+                    None => {
+                        sqlx::query("UPDATE inbox_events SET state = 'done', finished_at = ? WHERE id = ?")
+                            .bind(now)
+                            .bind(event_id)
+                            .execute(&mut *conn)
+                            .await?;
+                    }
+                    Some(messages) => {
+                        sqlx::query(
+                            "INSERT INTO outbox (event_id, chat_id, reply_token, messages, retry_key, created_at)
+                             VALUES (?, ?, ?, ?, ?, ?)",
+                        )
+                        .bind(event_id)
+                        .bind(&chat_id)
+                        .bind(&token)
+                        .bind(&messages)
+                        .bind(&retry_key)
+                        .bind(now)
+                        .execute(&mut *conn)
+                        .await?;
+                    }
+                }
+                Ok(())
+            })
+        })
+        .await?;
     Ok(outbox)
 }
 
@@ -424,18 +450,24 @@ async fn deliver(shared: &Shared, event_id: i64, outbox: Outbox, recovered: bool
         Delivered::Push | Delivered::PushAlreadyAccepted => "push",
     };
     let now = db::now_ms();
-    let mut tx = shared.pool.begin().await?;
-    sqlx::query("UPDATE outbox SET sent_via = ?, sent_at = ? WHERE event_id = ?")
-        .bind(via)
-        .bind(now)
-        .bind(event_id)
-        .execute(&mut *tx)
+    shared
+        .writer
+        .write(move |conn| {
+            Box::pin(async move {
+                sqlx::query("UPDATE outbox SET sent_via = ?, sent_at = ? WHERE event_id = ?")
+                    .bind(via)
+                    .bind(now)
+                    .bind(event_id)
+                    .execute(&mut *conn)
+                    .await?;
+                sqlx::query("UPDATE inbox_events SET state = 'done', finished_at = ? WHERE id = ?")
+                    .bind(now)
+                    .bind(event_id)
+                    .execute(&mut *conn)
+                    .await?;
+                Ok(())
+            })
+        })
         .await?;
-    sqlx::query("UPDATE inbox_events SET state = 'done', finished_at = ? WHERE id = ?")
-        .bind(now)
-        .bind(event_id)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
     Ok(())
 }
