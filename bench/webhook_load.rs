@@ -101,22 +101,28 @@ async fn main() {
         let sent: Arc<Mutex<HashMap<String, Instant>>> = Arc::default();
         let acks: Arc<Mutex<Vec<Duration>>> = Arc::default();
         let failures = Arc::new(std::sync::atomic::AtomicU64::new(0));
-        let started = Instant::now();
+        // Bodies and signatures are made before the step, so the clock measures the server, not the generator.
+        let bodies: Vec<(String, String, String)> = (0..total)
+            .map(|_| {
+                sequence += 1;
+                let token = format!("bench-{sequence}");
+                let event = json!({
+                    "type": "message", "mode": "active", "timestamp": 1_700_000_000_000_i64 + sequence as i64,
+                    "webhookEventId": format!("01BENCH{sequence:020}"), "deliveryContext": {"isRedelivery": false},
+                    "source": {"type": "user", "userId": format!("Ubench{:05}", sequence as usize % RESIDENTS)},
+                    "replyToken": token,
+                    "message": {"type": "text", "id": sequence.to_string(), "quoteToken": "q", "text": "menu"}
+                });
+                let payload = json!({"destination": "Ubench", "events": [event]}).to_string();
+                let signature = sign(SECRET.as_bytes(), payload.as_bytes());
+                (token, payload, signature)
+            })
+            .collect();
         let mut tasks = Vec::with_capacity(total as usize);
-        for n in 0..total {
+        let started = Instant::now();
+        for (n, (token, payload, signature)) in bodies.into_iter().enumerate() {
             let due = started + Duration::from_secs_f64(n as f64 / rate as f64);
             tokio::time::sleep_until(due.into()).await;
-            sequence += 1;
-            let token = format!("bench-{sequence}");
-            let event = json!({
-                "type": "message", "mode": "active", "timestamp": 1_700_000_000_000_i64 + sequence as i64,
-                "webhookEventId": format!("01BENCH{sequence:020}"), "deliveryContext": {"isRedelivery": false},
-                "source": {"type": "user", "userId": format!("Ubench{:05}", sequence as usize % RESIDENTS)},
-                "replyToken": token,
-                "message": {"type": "text", "id": sequence.to_string(), "quoteToken": "q", "text": "menu"}
-            });
-            let payload = json!({"destination": "Ubench", "events": [event]}).to_string();
-            let signature = sign(SECRET.as_bytes(), payload.as_bytes());
             let (http, url, sent, acks, failures) =
                 (http.clone(), url.clone(), sent.clone(), acks.clone(), failures.clone());
             tasks.push(tokio::spawn(async move {

@@ -26,7 +26,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve(args) => {
             crate::telemetry::init(&args.log_format);
             let settings = args.settings()?;
-            let server = crate::startup::build(settings, Arc::new(MenuResponder)).await?;
+            let server = crate::startup::build(settings, async |_| Ok(Arc::new(MenuResponder) as _)).await?;
             let address = server.local_addr();
             tracing::info!(%address, "madoguchi listening");
             println!("listening on {address}");

@@ -1,8 +1,10 @@
 //! The single writer: every write of the gateway runs here, many callers' jobs committed together in one
-//! `BEGIN IMMEDIATE` transaction, each job in its own savepoint so that one failing job undoes only itself.
+//! `BEGIN IMMEDIATE` transaction. When one job of a batch fails, the batch is rolled back and each of its jobs is run
+//! again in a transaction of its own, so a failing job undoes only itself.
 //!
-//! SQLite lets one connection write at a time; many connections taking turns through the busy timeout cost
-//! far more than one connection committing batches, and the batch is what lets the webhook answer fast.
+//! SQLite lets one connection write at a time; many connections taking turns through the busy timeout cost far more
+//! than one connection committing batches, and the batch is what lets the webhook answer fast. Checkpoints of the
+//! write-ahead log (which wait for the disk) run on another connection beside the writer, never inside its commits.
 
 use futures::future::BoxFuture;
 use sqlx::{Connection, SqliteConnection, SqlitePool};
@@ -21,7 +23,7 @@ pub enum WriteError {
 }
 
 type Output = Box<dyn Any + Send>;
-type Work = Box<dyn for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, Result<Output, sqlx::Error>> + Send>;
+type Work = Box<dyn for<'c> FnMut(&'c mut SqliteConnection) -> BoxFuture<'c, Result<Output, sqlx::Error>> + Send>;
 
 struct Job {
     work: Work,
@@ -36,6 +38,8 @@ pub struct Writer {
 
 /// How many jobs one transaction carries at most.
 const MAX_JOBS_PER_COMMIT: usize = 1024;
+/// How often the write-ahead log is copied back into the database file.
+const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
 
 impl Writer {
     /// Starts the writer on a connection of its own from `pool`.
@@ -45,11 +49,12 @@ impl Writer {
         Writer { jobs }
     }
 
-    /// Runs `work` in the next batch and returns its result once the batch is committed.
-    pub async fn write<T, F>(&self, work: F) -> Result<T, WriteError>
+    /// Runs `work` in the next batch and returns its result once the batch is committed. `work` may be run twice
+    /// (the second time alone, when another job of its batch failed), so it must build its statements afresh.
+    pub async fn write<T, F>(&self, mut work: F) -> Result<T, WriteError>
     where
         T: Send + 'static,
-        F: for<'c> FnOnce(&'c mut SqliteConnection) -> BoxFuture<'c, Result<T, sqlx::Error>> + Send + 'static,
+        F: for<'c> FnMut(&'c mut SqliteConnection) -> BoxFuture<'c, Result<T, sqlx::Error>> + Send + 'static,
     {
         let (done, answer) = oneshot::channel();
         let work: Work = Box::new(move |connection| {
@@ -63,12 +68,13 @@ impl Writer {
 }
 
 async fn run(pool: SqlitePool, mut receiver: mpsc::Receiver<Job>) {
+    let checkpoints = tokio::spawn(checkpoint(pool.clone()));
     let mut batch = Vec::with_capacity(MAX_JOBS_PER_COMMIT);
     let mut connection = None;
     while receiver.recv_many(&mut batch, MAX_JOBS_PER_COMMIT).await > 0 {
         if connection.is_none() {
-            match pool.acquire().await {
-                Ok(acquired) => connection = Some(acquired.detach()),
+            match own_connection(&pool).await {
+                Ok(own) => connection = Some(own),
                 Err(error) => {
                     for job in batch.drain(..) {
                         let _ = job.done.send(Err(WriteError::Commit(error.to_string())));
@@ -83,45 +89,82 @@ async fn run(pool: SqlitePool, mut receiver: mpsc::Receiver<Job>) {
             connection = None;
         }
     }
+    checkpoints.abort();
     if let Some(connection) = connection {
         let _ = connection.close().await;
     }
 }
 
-/// Runs every job of the batch in one transaction and answers each once the transaction is committed.
+/// The writer's connection, taken out of the pool, which leaves checkpoints to [`checkpoint`].
+async fn own_connection(pool: &SqlitePool) -> Result<SqliteConnection, sqlx::Error> {
+    let mut connection = pool.acquire().await?.detach();
+    sqlx::query("PRAGMA wal_autocheckpoint = 0").execute(&mut connection).await?;
+    Ok(connection)
+}
+
+/// Copies the write-ahead log back into the database file now and then, without blocking the writer.
+async fn checkpoint(pool: SqlitePool) {
+    loop {
+        tokio::time::sleep(CHECKPOINT_EVERY).await;
+        if let Err(error) = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)").execute(&pool).await {
+            tracing::warn!(%error, "checkpointing the write-ahead log failed; trying again");
+        }
+    }
+}
+
+/// Runs every job of the batch in one transaction; when one fails, runs each alone instead. Answers every job.
 async fn commit(conn: &mut SqliteConnection, batch: &mut Vec<Job>) -> Result<(), sqlx::Error> {
-    let mut answers = Vec::with_capacity(batch.len());
-    let outcome = async {
+    let together = async {
         sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?;
-        for job in batch.drain(..) {
-            sqlx::query("SAVEPOINT job").execute(&mut *conn).await?;
-            let result = (job.work)(&mut *conn).await;
-            if result.is_err() {
-                sqlx::query("ROLLBACK TO job").execute(&mut *conn).await?;
+        let mut outputs = Vec::with_capacity(batch.len());
+        for job in batch.iter_mut() {
+            match (job.work)(&mut *conn).await {
+                Ok(output) => outputs.push(output),
+                Err(_) => {
+                    sqlx::query("ROLLBACK").execute(&mut *conn).await?;
+                    return Ok(None);
+                }
             }
-            sqlx::query("RELEASE job").execute(&mut *conn).await?;
-            answers.push((job.done, result));
         }
         sqlx::query("COMMIT").execute(&mut *conn).await?;
-        Ok::<_, sqlx::Error>(())
+        Ok::<_, sqlx::Error>(Some(outputs))
     }
     .await;
-    match outcome {
-        Ok(()) => {
-            for (done, result) in answers {
-                let _ = done.send(result.map_err(WriteError::from));
+    match together {
+        Ok(Some(outputs)) => {
+            for (job, output) in batch.drain(..).zip(outputs) {
+                let _ = job.done.send(Ok(output));
+            }
+            Ok(())
+        }
+        Ok(None) => {
+            for mut job in batch.drain(..) {
+                let result = alone(conn, &mut job.work).await;
+                let _ = job.done.send(result);
             }
             Ok(())
         }
         Err(error) => {
             let _ = sqlx::query("ROLLBACK").execute(&mut *conn).await;
-            for (done, _) in answers {
-                let _ = done.send(Err(WriteError::Commit(error.to_string())));
-            }
             for job in batch.drain(..) {
                 let _ = job.done.send(Err(WriteError::Commit(error.to_string())));
             }
             Err(error)
+        }
+    }
+}
+
+/// Runs one job in a transaction of its own.
+async fn alone(conn: &mut SqliteConnection, work: &mut Work) -> Result<Output, WriteError> {
+    sqlx::query("BEGIN IMMEDIATE").execute(&mut *conn).await?;
+    match work(&mut *conn).await {
+        Ok(output) => {
+            sqlx::query("COMMIT").execute(&mut *conn).await?;
+            Ok(output)
+        }
+        Err(error) => {
+            sqlx::query("ROLLBACK").execute(&mut *conn).await?;
+            Err(error.into())
         }
     }
 }

@@ -51,12 +51,14 @@ impl Inbox {
             return Ok(0);
         }
         let received_at = crate::db::now_ms();
+        let events = Arc::new(events);
         let new = self
             .writer
             .write(move |conn| {
+                let events = events.clone();
                 Box::pin(async move {
                     let mut new = 0;
-                    for event in &events {
+                    for event in events.iter() {
                         new += sqlx::query(
                             "INSERT INTO inbox_events
                                (webhook_event_id, chat_key, event_type, destination, body, is_redelivery, received_at)

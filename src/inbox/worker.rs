@@ -46,6 +46,8 @@ struct Pending {
     chat_key: String,
     body: String,
     received_at: i64,
+    /// Stored before this run started, so an earlier run may have stored (and perhaps sent) its turn.
+    from_earlier_run: bool,
 }
 
 /// What the workers share.
@@ -108,6 +110,21 @@ impl Workers {
 async fn load(shared: Arc<Shared>, arrived: Arc<Notify>) {
     use std::sync::atomic::Ordering;
     let mut cursor = 0_i64;
+    let horizon = loop {
+        match sqlx::query_scalar::<_, i64>("SELECT COALESCE(MAX(id), 0) FROM inbox_events")
+            .fetch_one(&shared.pool)
+            .await
+        {
+            Ok(horizon) => break horizon,
+            Err(error) => {
+                tracing::error!(%error, "reading the inbox failed; trying again");
+                tokio::select! {
+                    _ = tokio::time::sleep(std::time::Duration::from_secs(1)) => continue,
+                    _ = shared.stop.cancelled() => return,
+                }
+            }
+        }
+    };
     loop {
         while shared.queued.load(Ordering::Acquire) > MAX_QUEUED {
             tokio::select! {
@@ -140,6 +157,7 @@ async fn load(shared: Arc<Shared>, arrived: Arc<Notify>) {
                 chat_key: row.get("chat_key"),
                 body: row.get("body"),
                 received_at: row.get("received_at"),
+                from_earlier_run: row.get::<i64, _>("id") <= horizon,
             };
             cursor = pending.id;
             enqueue(&shared, pending);
@@ -222,6 +240,7 @@ async fn handle(shared: &Shared, pending: &Pending) {
 async fn finish(writer: &Writer, id: i64, state: &'static str, note: Option<String>) -> Result<(), WriteError> {
     writer
         .write(move |conn| {
+            let note = note.clone();
             Box::pin(async move {
                 sqlx::query("UPDATE inbox_events SET state = ?, note = ?, finished_at = ? WHERE id = ?")
                     .bind(state)
@@ -278,7 +297,8 @@ async fn process(shared: &Shared, pending: &Pending) -> Result<&'static str, Wor
         finish(&shared.writer, pending.id, "ignored", Some("unknown event type".into())).await?;
         return Ok("ignored");
     }
-    if let Some(outbox) = stored_outbox(pool, pending.id).await? {
+    let stored = if pending.from_earlier_run { stored_outbox(pool, pending.id).await? } else { None };
+    if let Some(outbox) = stored {
         tracing::info!(event = pending.id, "sending a turn stored before a restart");
         deliver(shared, pending.id, outbox, true).await?;
         return Ok("answered");
@@ -367,6 +387,10 @@ async fn commit_turn(
     };
     writer
         .write(move |conn| {
+            let (user_id, profile_language, language, session) =
+                (user_id.clone(), profile_language.clone(), language.clone(), session.clone());
+            let (messages, chat_id, token, retry_key) =
+                (messages.clone(), chat_id.clone(), token.clone(), retry_key.clone());
             Box::pin(async move {
                 sqlx::query(
                     "INSERT INTO residents (user_id, profile_language, language, session, first_seen_at, updated_at)
