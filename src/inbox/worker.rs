@@ -69,6 +69,29 @@ struct Shared {
 pub struct Workers {
     shared: Arc<Shared>,
     loader: tokio::task::JoinHandle<()>,
+    /// The workers' own runtime; `None` once shut down.
+    runtime: Option<tokio::runtime::Runtime>,
+}
+
+/// The workers run on a runtime of their own whose threads yield the CPU to the webhook's: under a burst, storing and
+/// acknowledging what LINE sends comes first (an unacknowledged webhook may be lost), answering catches up after.
+fn background_runtime() -> std::io::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .thread_name("madoguchi-worker")
+        .on_thread_start(yield_to_webhooks)
+        .enable_all()
+        .build()
+}
+
+/// Lowers the calling thread's CPU priority (Linux gives each thread its own niceness).
+fn yield_to_webhooks() {
+    #[cfg(target_os = "linux")]
+    {
+        const NICENESS: libc::c_int = 10;
+        // SAFETY: setpriority only reads its integer arguments; `who = 0` names the calling thread.
+        let _ = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, NICENESS) };
+    }
 }
 
 impl Workers {
@@ -79,7 +102,8 @@ impl Workers {
         line: LineClient,
         metrics: Metrics,
         concurrency: usize,
-    ) -> Workers {
+    ) -> std::io::Result<Workers> {
+        let runtime = background_runtime()?;
         let shared = Arc::new(Shared {
             pool: inbox.pool().clone(),
             writer: inbox.writer().clone(),
@@ -93,16 +117,25 @@ impl Workers {
             stop: CancellationToken::new(),
             tasks: TaskTracker::new(),
         });
-        let loader = tokio::spawn(load(shared.clone(), inbox.arrived.clone()));
-        Workers { shared, loader }
+        let loader = runtime.spawn(load(shared.clone(), inbox.arrived.clone()));
+        Ok(Workers { shared, loader, runtime: Some(runtime) })
     }
 
     /// Stops taking events, lets the events in progress finish, and returns when they have.
-    pub async fn shut_down(self) {
+    pub async fn shut_down(mut self) {
         self.shared.stop.cancel();
-        let _ = self.loader.await;
+        let _ = (&mut self.loader).await;
         self.shared.tasks.close();
         self.shared.tasks.wait().await;
+    }
+}
+
+impl Drop for Workers {
+    fn drop(&mut self) {
+        self.shared.stop.cancel();
+        if let Some(runtime) = self.runtime.take() {
+            runtime.shutdown_background();
+        }
     }
 }
 
