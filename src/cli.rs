@@ -3,6 +3,7 @@
 use crate::config::ServeArgs;
 use crate::conversation::builtin::MenuResponder;
 use clap::{Parser, Subcommand};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -18,6 +19,35 @@ pub struct Cli {
 pub enum Command {
     /// Run the bot: webhook, workers, operations endpoints and (without a channel secret) the LINE emulator.
     Serve(ServeArgs),
+    /// Operators' tools for flows and their wording.
+    #[command(subcommand)]
+    Flows(FlowsCommand),
+}
+
+#[derive(Subcommand)]
+pub enum FlowsCommand {
+    /// Check flows and locales: YAML, schema, step targets, actions, Fluent keys in all 13 locales, unreachable
+    /// steps, LINE's limits. Prints `file:line:column: message` per problem; exits non-zero on any.
+    Check {
+        #[arg(long, default_value = "flows")]
+        flows: PathBuf,
+        #[arg(long, default_value = "locales")]
+        locales: PathBuf,
+    },
+    /// Run conversation tests (a file, or every *.yaml in a folder) against the real engine and a temporary database.
+    Test {
+        #[arg(default_value = "tests/conversations")]
+        path: PathBuf,
+        /// Flows to test; the embedded defaults when the folder does not exist.
+        #[arg(long, default_value = "flows")]
+        flows: PathBuf,
+        /// Locales to test; the embedded defaults when the folder does not exist.
+        #[arg(long, default_value = "locales")]
+        locales: PathBuf,
+        /// Print every turn of every case, not only failures.
+        #[arg(long)]
+        transcript: bool,
+    },
 }
 
 /// Runs the chosen subcommand.
@@ -32,6 +62,37 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("listening on {address}");
             server.run(crate::startup::shutdown_signal()).await?;
             Ok(ExitCode::SUCCESS)
+        }
+        Command::Flows(FlowsCommand::Check { flows, locales }) => {
+            let actions = crate::flow::standard_actions();
+            let names: Vec<String> = actions.names().map(str::to_owned).collect();
+            let diagnostics = crate::flow::check(&flows, &locales, &names);
+            for diagnostic in &diagnostics {
+                println!("{diagnostic}");
+            }
+            if diagnostics.is_empty() {
+                println!("flows and locales are fine");
+                Ok(ExitCode::SUCCESS)
+            } else {
+                eprintln!("{} problems", diagnostics.len());
+                Ok(ExitCode::FAILURE)
+            }
+        }
+        Command::Flows(FlowsCommand::Test { path, flows, locales, transcript }) => {
+            use crate::flow::source::Origin;
+            let report = crate::flow::testing::run(
+                &path,
+                &Origin::folder_or_embedded(&flows),
+                &Origin::folder_or_embedded(&locales),
+                &crate::flow::standard_actions(),
+                transcript,
+            )
+            .await?;
+            for failure in &report.failures {
+                println!("FAIL {failure}");
+            }
+            println!("{} files, {} cases, {} failed", report.files, report.cases, report.failures.len());
+            Ok(if report.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
     }
 }

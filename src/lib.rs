@@ -5,6 +5,7 @@ pub mod config;
 pub mod conversation;
 pub mod db;
 pub mod flow;
+pub mod i18n;
 pub mod inbox;
 pub mod line;
 pub mod metrics;
