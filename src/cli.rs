@@ -1,11 +1,13 @@
 //! The `madoguchi` command line: `serve` runs the bot; other subcommands are operators' tools.
 
 use crate::config::ServeArgs;
-use crate::conversation::builtin::MenuResponder;
+use crate::conversation::Conversation;
+use crate::flow::{Diagnostic, FlowRuntime};
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
+use tokio_util::sync::CancellationToken;
 
 /// madoguchi: the city's LINE service counter.
 #[derive(Parser)]
@@ -56,11 +58,22 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve(args) => {
             crate::telemetry::init(&args.log_format);
             let settings = args.settings()?;
-            let server = crate::startup::build(settings, Arc::new(MenuResponder)).await?;
+            let (flows, locales) = (settings.flows.clone(), settings.locales.clone());
+            let stop_reloading = CancellationToken::new();
+            let reloading = stop_reloading.clone();
+            let server = crate::startup::build(settings, async move |_pool| {
+                let runtime = FlowRuntime::new(&flows, &locales, crate::flow::standard_actions())
+                    .map_err(|diagnostics| refused(&diagnostics))?;
+                let runtime = Arc::new(runtime);
+                runtime.clone().watch(reloading);
+                Ok(runtime as Arc<dyn Conversation>)
+            })
+            .await?;
             let address = server.local_addr();
             tracing::info!(%address, "madoguchi listening");
             println!("listening on {address}");
             server.run(crate::startup::shutdown_signal()).await?;
+            stop_reloading.cancel();
             Ok(ExitCode::SUCCESS)
         }
         Command::Flows(FlowsCommand::Check { flows, locales }) => {
@@ -95,4 +108,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(if report.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
     }
+}
+
+/// The error that stops start-up when the flows or their wording do not pass the check.
+fn refused(diagnostics: &[Diagnostic]) -> anyhow::Error {
+    let lines: Vec<String> = diagnostics.iter().map(ToString::to_string).collect();
+    anyhow::anyhow!("the flows or locales have {} problems:\n{}", lines.len(), lines.join("\n"))
 }

@@ -4,6 +4,7 @@ use crate::line::client::{LineConfig, RetryPolicy};
 use crate::line::signature::ChannelSecrets;
 use clap::Args;
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// Every setting of the server; `madoguchi serve --help` lists each with its environment variable.
@@ -45,6 +46,12 @@ pub struct ServeArgs {
     /// First retry delay in milliseconds; it doubles at each retry, up to 8 s.
     #[arg(long, env = "MADOGUCHI_LINE_RETRY_MS", default_value_t = 250)]
     pub line_retry_ms: u64,
+    /// The operators' flow files; the flows built into the binary when the folder does not exist.
+    #[arg(long, env = "MADOGUCHI_FLOWS", default_value = "flows")]
+    pub flows: PathBuf,
+    /// The operators' wording (Fluent files per language); the built-in wording when the folder does not exist.
+    #[arg(long, env = "MADOGUCHI_LOCALES", default_value = "locales")]
+    pub locales: PathBuf,
     /// Log format: `text` or `json`.
     #[arg(long, env = "MADOGUCHI_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
     pub log_format: String,
@@ -79,6 +86,8 @@ pub struct Settings {
     pub line: LineConfig,
     pub webhook_body_limit: usize,
     pub workers: usize,
+    pub flows: PathBuf,
+    pub locales: PathBuf,
 }
 
 impl ServeArgs {
@@ -113,6 +122,8 @@ impl ServeArgs {
             },
             webhook_body_limit: self.webhook_body_limit,
             workers: self.workers as usize,
+            flows: self.flows.clone(),
+            locales: self.locales.clone(),
         })
     }
 }

@@ -35,16 +35,22 @@ struct OpsState {
     metrics: Metrics,
 }
 
-/// Binds the port, opens the database (running migrations) and starts the workers.
-pub async fn build(settings: Settings, conversation: Arc<dyn Conversation>) -> anyhow::Result<Server> {
+/// Binds the port, opens the database (running migrations), makes the conversation layer on that database with
+/// `conversation`, and starts the workers.
+pub async fn build(
+    settings: Settings,
+    conversation: impl AsyncFnOnce(&SqlitePool) -> anyhow::Result<Arc<dyn Conversation>>,
+) -> anyhow::Result<Server> {
     let listener = TcpListener::bind(settings.bind)
         .await
         .map_err(|error| anyhow::anyhow!("cannot listen on MADOGUCHI_BIND {}: {error}", settings.bind))?;
     let address = listener.local_addr()?;
     let pool = db::connect(&settings.database_url).await?;
     let metrics = Metrics::new();
-    let inbox = Inbox::start(pool.clone(), metrics.clone());
+    let writer = db::Writer::start(pool.clone());
+    let inbox = Inbox::new(pool.clone(), writer, metrics.clone());
     inbox.count_depth().await?;
+    let conversation = conversation(&pool).await?;
 
     let mut secrets = settings.secrets.clone();
     let mut line_config = settings.line.clone();
@@ -65,7 +71,7 @@ pub async fn build(settings: Settings, conversation: Arc<dyn Conversation>) -> a
         tracing::info!("LINE emulator on at http://{loopback}/emulator");
     }
     let line = LineClient::new(line_config, metrics.clone())?;
-    let workers = Workers::start(&inbox, conversation, line, metrics.clone(), settings.workers);
+    let workers = Workers::start(&inbox, conversation, line, metrics.clone(), settings.workers)?;
 
     let webhook_state = WebhookState {
         secrets,

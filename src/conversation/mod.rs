@@ -1,7 +1,5 @@
 //! The conversation layer's contract: what a worker hands over for each resident's event, and the turn that comes back.
 
-pub mod builtin;
-
 use crate::line::event::Event;
 use crate::line::message::Message;
 use futures::future::BoxFuture;
@@ -39,7 +37,7 @@ pub enum ConversationError {
     Other(String),
 }
 
-/// Whatever answers residents: the built-in responder until the flow engine takes over.
+/// Whatever answers residents: the flow engine in `serve`, a stand-in in tests.
 pub trait Conversation: Send + Sync + 'static {
     /// Produces the turn for one event. It must not send anything itself, so that a crash before the turn is stored
     /// leaves nothing to undo; `now_ms` is the clock the conversation must use (a virtual one in tests).

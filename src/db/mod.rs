@@ -1,5 +1,9 @@
 //! The SQLite database: opening the file with the pragmas the gateway relies on, and running the embedded migrations.
 
+pub mod writer;
+
+pub use writer::{WriteError, Writer};
+
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 use std::str::FromStr;

@@ -1,10 +1,10 @@
-//! Durable storage of incoming events: a single writer commits the events of many concurrent webhooks in one transaction.
+//! Durable storage of incoming events through the single writer, so the events of many concurrent webhooks share a commit.
 
-use crate::db;
+use crate::db::{WriteError, Writer};
 use crate::metrics::Metrics;
 use sqlx::SqlitePool;
 use std::sync::Arc;
-use tokio::sync::{Notify, mpsc, oneshot};
+use tokio::sync::Notify;
 
 /// An event about to be stored, with what the inbox needs to know of it.
 #[derive(Debug, Clone)]
@@ -17,44 +17,32 @@ pub struct NewEvent {
     pub is_redelivery: bool,
 }
 
-struct Batch {
-    events: Vec<NewEvent>,
-    done: oneshot::Sender<Result<u64, String>>,
-}
-
 /// Why events could not be stored; the webhook answers 500 so LINE delivers them again.
 #[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("the inbox writer has stopped")]
-    Stopped,
-    #[error("the inbox could not store the events: {0}")]
-    Database(String),
-}
+#[error("the inbox could not store the events: {0}")]
+pub struct StoreError(#[from] WriteError);
 
-/// The handle webhooks store through; clones share one writer.
+/// The handle webhooks store through and workers read from.
 #[derive(Clone)]
 pub struct Inbox {
     pool: SqlitePool,
-    writer: mpsc::Sender<Batch>,
+    writer: Writer,
     /// Woken whenever new events are committed.
     pub arrived: Arc<Notify>,
     metrics: Metrics,
 }
 
-/// How many webhook requests one transaction may carry at most.
-const MAX_BATCHES_PER_COMMIT: usize = 512;
-
 impl Inbox {
-    /// Starts the writer task; it ends when every handle is dropped.
-    pub fn start(pool: SqlitePool, metrics: Metrics) -> Inbox {
-        let (writer, receiver) = mpsc::channel(4096);
-        let arrived = Arc::new(Notify::new());
-        tokio::spawn(write_batches(pool.clone(), receiver, arrived.clone(), metrics.clone()));
-        Inbox { pool, writer, arrived, metrics }
+    pub fn new(pool: SqlitePool, writer: Writer, metrics: Metrics) -> Inbox {
+        Inbox { pool, writer, arrived: Arc::new(Notify::new()), metrics }
     }
 
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
+    }
+
+    pub fn writer(&self) -> &Writer {
+        &self.writer
     }
 
     /// Stores the events of one webhook durably; returns how many were new (redeliveries of stored events are not).
@@ -62,9 +50,40 @@ impl Inbox {
         if events.is_empty() {
             return Ok(0);
         }
-        let (done, answer) = oneshot::channel();
-        self.writer.send(Batch { events, done }).await.map_err(|_| StoreError::Stopped)?;
-        answer.await.map_err(|_| StoreError::Stopped)?.map_err(StoreError::Database)
+        let received_at = crate::db::now_ms();
+        let events = Arc::new(events);
+        let new = self
+            .writer
+            .write(move |conn| {
+                let events = events.clone();
+                Box::pin(async move {
+                    let mut new = 0;
+                    for event in events.iter() {
+                        new += sqlx::query(
+                            "INSERT INTO inbox_events
+                               (webhook_event_id, chat_key, event_type, destination, body, is_redelivery, received_at)
+                             VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (webhook_event_id) DO NOTHING",
+                        )
+                        .bind(&event.webhook_event_id)
+                        .bind(&event.chat_key)
+                        .bind(&event.event_type)
+                        .bind(&event.destination)
+                        .bind(&event.body)
+                        .bind(event.is_redelivery)
+                        .bind(received_at)
+                        .execute(&mut *conn)
+                        .await?
+                        .rows_affected();
+                    }
+                    Ok(new)
+                })
+            })
+            .await?;
+        if new > 0 {
+            self.metrics.inbox_depth.inc_by(new as i64);
+            self.arrived.notify_one();
+        }
+        Ok(new)
     }
 
     /// How many stored events are still waiting to be handled.
@@ -76,61 +95,5 @@ impl Inbox {
     pub async fn count_depth(&self) -> Result<(), sqlx::Error> {
         self.metrics.inbox_depth.set(self.pending().await?);
         Ok(())
-    }
-}
-
-async fn write_batches(pool: SqlitePool, mut receiver: mpsc::Receiver<Batch>, arrived: Arc<Notify>, metrics: Metrics) {
-    let mut batches = Vec::with_capacity(MAX_BATCHES_PER_COMMIT);
-    while receiver.recv_many(&mut batches, MAX_BATCHES_PER_COMMIT).await > 0 {
-        let result = commit(&pool, &batches).await;
-        let mut new_total = 0;
-        for (batch, outcome) in batches.drain(..).zip(result) {
-            if let Ok(new) = outcome {
-                new_total += new;
-            }
-            let _ = batch.done.send(outcome);
-        }
-        if new_total > 0 {
-            metrics.inbox_depth.inc_by(new_total as i64);
-            arrived.notify_one();
-        }
-    }
-}
-
-/// Commits every batch in one transaction; on failure every batch gets the error.
-async fn commit(pool: &SqlitePool, batches: &[Batch]) -> Vec<Result<u64, String>> {
-    let attempt = async {
-        let mut tx = db::begin_immediate(pool).await?;
-        let received_at = db::now_ms();
-        let mut counts = Vec::with_capacity(batches.len());
-        for batch in batches {
-            let mut new = 0;
-            for event in &batch.events {
-                new += sqlx::query(
-                    "INSERT INTO inbox_events (webhook_event_id, chat_key, event_type, destination, body, is_redelivery, received_at)
-                     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (webhook_event_id) DO NOTHING",
-                )
-                .bind(&event.webhook_event_id)
-                .bind(&event.chat_key)
-                .bind(&event.event_type)
-                .bind(&event.destination)
-                .bind(&event.body)
-                .bind(event.is_redelivery)
-                .bind(received_at)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-            }
-            counts.push(new);
-        }
-        tx.commit().await?;
-        Ok::<_, sqlx::Error>(counts)
-    };
-    match attempt.await {
-        Ok(counts) => counts.into_iter().map(Ok).collect(),
-        Err(error) => {
-            tracing::error!(%error, "storing webhook events failed");
-            batches.iter().map(|_| Err(error.to_string())).collect()
-        }
     }
 }

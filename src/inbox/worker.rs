@@ -3,7 +3,7 @@
 
 use super::Inbox;
 use crate::conversation::{Conversation, Resident, Turn};
-use crate::db;
+use crate::db::{self, WriteError, Writer};
 use crate::line::client::{Delivered, LineClient, LineError};
 use crate::line::event::{Event, EventKind, MessageContent, Source};
 use crate::line::message::{self, Message};
@@ -25,6 +25,8 @@ const MAX_QUEUED: usize = 20_000;
 pub enum WorkerError {
     #[error("database: {0}")]
     Database(#[from] sqlx::Error),
+    #[error("database: {0}")]
+    Write(#[from] WriteError),
     #[error("conversation: {0}")]
     Conversation(#[from] crate::conversation::ConversationError),
     #[error("the conversation produced a message LINE would refuse: {0}")]
@@ -44,11 +46,14 @@ struct Pending {
     chat_key: String,
     body: String,
     received_at: i64,
+    /// Stored before this run started, so an earlier run may have stored (and perhaps sent) its turn.
+    from_earlier_run: bool,
 }
 
 /// What the workers share.
 struct Shared {
     pool: SqlitePool,
+    writer: Writer,
     conversation: Arc<dyn Conversation>,
     line: LineClient,
     metrics: Metrics,
@@ -64,6 +69,29 @@ struct Shared {
 pub struct Workers {
     shared: Arc<Shared>,
     loader: tokio::task::JoinHandle<()>,
+    /// The workers' own runtime; `None` once shut down.
+    runtime: Option<tokio::runtime::Runtime>,
+}
+
+/// The workers run on a runtime of their own whose threads yield the CPU to the webhook's: under a burst, storing and
+/// acknowledging what LINE sends comes first (an unacknowledged webhook may be lost), answering catches up after.
+fn background_runtime() -> std::io::Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .thread_name("madoguchi-worker")
+        .on_thread_start(yield_to_webhooks)
+        .enable_all()
+        .build()
+}
+
+/// Lowers the calling thread's CPU priority (Linux gives each thread its own niceness).
+fn yield_to_webhooks() {
+    #[cfg(target_os = "linux")]
+    {
+        const NICENESS: libc::c_int = 10;
+        // SAFETY: setpriority only reads its integer arguments; `who = 0` names the calling thread.
+        let _ = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, NICENESS) };
+    }
 }
 
 impl Workers {
@@ -74,9 +102,11 @@ impl Workers {
         line: LineClient,
         metrics: Metrics,
         concurrency: usize,
-    ) -> Workers {
+    ) -> std::io::Result<Workers> {
+        let runtime = background_runtime()?;
         let shared = Arc::new(Shared {
             pool: inbox.pool().clone(),
+            writer: inbox.writer().clone(),
             conversation,
             line,
             metrics,
@@ -87,16 +117,25 @@ impl Workers {
             stop: CancellationToken::new(),
             tasks: TaskTracker::new(),
         });
-        let loader = tokio::spawn(load(shared.clone(), inbox.arrived.clone()));
-        Workers { shared, loader }
+        let loader = runtime.spawn(load(shared.clone(), inbox.arrived.clone()));
+        Ok(Workers { shared, loader, runtime: Some(runtime) })
     }
 
     /// Stops taking events, lets the events in progress finish, and returns when they have.
-    pub async fn shut_down(self) {
+    pub async fn shut_down(mut self) {
         self.shared.stop.cancel();
-        let _ = self.loader.await;
+        let _ = (&mut self.loader).await;
         self.shared.tasks.close();
         self.shared.tasks.wait().await;
+    }
+}
+
+impl Drop for Workers {
+    fn drop(&mut self) {
+        self.shared.stop.cancel();
+        if let Some(runtime) = self.runtime.take() {
+            runtime.shutdown_background();
+        }
     }
 }
 
@@ -104,6 +143,21 @@ impl Workers {
 async fn load(shared: Arc<Shared>, arrived: Arc<Notify>) {
     use std::sync::atomic::Ordering;
     let mut cursor = 0_i64;
+    let horizon = loop {
+        match sqlx::query_scalar::<_, i64>("SELECT COALESCE(MAX(id), 0) FROM inbox_events")
+            .fetch_one(&shared.pool)
+            .await
+        {
+            Ok(horizon) => break horizon,
+            Err(error) => {
+                tracing::error!(%error, "reading the inbox failed; trying again");
+                tokio::select! {
+                    _ = tokio::time::sleep(std::time::Duration::from_secs(1)) => continue,
+                    _ = shared.stop.cancelled() => return,
+                }
+            }
+        }
+    };
     loop {
         while shared.queued.load(Ordering::Acquire) > MAX_QUEUED {
             tokio::select! {
@@ -136,6 +190,7 @@ async fn load(shared: Arc<Shared>, arrived: Arc<Notify>) {
                 chat_key: row.get("chat_key"),
                 body: row.get("body"),
                 received_at: row.get("received_at"),
+                from_earlier_run: row.get::<i64, _>("id") <= horizon,
             };
             cursor = pending.id;
             enqueue(&shared, pending);
@@ -203,7 +258,7 @@ async fn handle(shared: &Shared, pending: &Pending) {
         Ok(outcome) => outcome,
         Err(error) => {
             tracing::error!(event = pending.id, %error, "event failed");
-            if let Err(db_error) = finish(&shared.pool, pending.id, "failed", Some(&error.to_string())).await {
+            if let Err(db_error) = finish(&shared.writer, pending.id, "failed", Some(error.to_string())).await {
                 tracing::error!(event = pending.id, %db_error, "could not mark the event failed");
             }
             "failed"
@@ -215,15 +270,22 @@ async fn handle(shared: &Shared, pending: &Pending) {
     shared.metrics.processing_seconds.observe(waited);
 }
 
-async fn finish(pool: &SqlitePool, id: i64, state: &str, note: Option<&str>) -> Result<(), sqlx::Error> {
-    sqlx::query("UPDATE inbox_events SET state = ?, note = ?, finished_at = ? WHERE id = ?")
-        .bind(state)
-        .bind(note)
-        .bind(db::now_ms())
-        .bind(id)
-        .execute(pool)
-        .await?;
-    Ok(())
+async fn finish(writer: &Writer, id: i64, state: &'static str, note: Option<String>) -> Result<(), WriteError> {
+    writer
+        .write(move |conn| {
+            let note = note.clone();
+            Box::pin(async move {
+                sqlx::query("UPDATE inbox_events SET state = ?, note = ?, finished_at = ? WHERE id = ?")
+                    .bind(state)
+                    .bind(note)
+                    .bind(db::now_ms())
+                    .bind(id)
+                    .execute(conn)
+                    .await
+                    .map(|_| ())
+            })
+        })
+        .await
 }
 
 /// A turn already stored for this event by a run that did not live to send it.
@@ -256,29 +318,30 @@ async fn process(shared: &Shared, pending: &Pending) -> Result<&'static str, Wor
     let event = match Event::parse(&pending.body) {
         Ok(event) => event,
         Err(error) => {
-            finish(pool, pending.id, "ignored", Some(&format!("kept as unknown: {error}"))).await?;
+            finish(&shared.writer, pending.id, "ignored", Some(format!("kept as unknown: {error}"))).await?;
             return Ok("ignored");
         }
     };
     if !event.may_answer() {
-        finish(pool, pending.id, "ignored", Some("standby mode: another module answers")).await?;
+        finish(&shared.writer, pending.id, "ignored", Some("standby mode: another module answers".into())).await?;
         return Ok("ignored");
     }
     if matches!(event.kind, EventKind::Unknown) {
-        finish(pool, pending.id, "ignored", Some("unknown event type")).await?;
+        finish(&shared.writer, pending.id, "ignored", Some("unknown event type".into())).await?;
         return Ok("ignored");
     }
-    if let Some(outbox) = stored_outbox(pool, pending.id).await? {
+    let stored = if pending.from_earlier_run { stored_outbox(pool, pending.id).await? } else { None };
+    if let Some(outbox) = stored {
         tracing::info!(event = pending.id, "sending a turn stored before a restart");
         deliver(shared, pending.id, outbox, true).await?;
         return Ok("answered");
     }
     let Some(source) = event.source.as_ref() else {
-        finish(pool, pending.id, "ignored", Some("no source to answer")).await?;
+        finish(&shared.writer, pending.id, "ignored", Some("no source to answer".into())).await?;
         return Ok("ignored");
     };
     let Some(user_id) = source.user_id().or(source.chat_id()).map(str::to_owned) else {
-        finish(pool, pending.id, "ignored", Some("no user or chat to answer")).await?;
+        finish(&shared.writer, pending.id, "ignored", Some("no user or chat to answer".into())).await?;
         return Ok("ignored");
     };
     let resident = load_resident(shared, source, &user_id).await?;
@@ -292,7 +355,8 @@ async fn process(shared: &Shared, pending: &Pending) -> Result<&'static str, Wor
     if !turn.messages.is_empty() {
         message::check(&turn.messages)?;
     }
-    let outbox = commit_turn(pool, pending.id, &resident, &turn, source, event.reply_token.as_deref()).await?;
+    let outbox =
+        commit_turn(&shared.writer, pending.id, &resident, &turn, source, event.reply_token.as_deref()).await?;
     match outbox {
         Some(outbox) => {
             deliver(shared, pending.id, outbox, false).await?;
@@ -332,7 +396,7 @@ async fn load_resident(shared: &Shared, source: &Source, user_id: &str) -> Resul
 
 /// Stores the resident's new state and the messages to send in one transaction; returns the outbox to send, if any.
 async fn commit_turn(
-    pool: &SqlitePool,
+    writer: &Writer,
     event_id: i64,
     resident: &Resident,
     turn: &Turn,
@@ -341,48 +405,67 @@ async fn commit_turn(
 ) -> Result<Option<Outbox>, WorkerError> {
     let now = db::now_ms();
     let session = turn.session.as_ref().map(serde_json::to_string).transpose()?;
-    let mut tx = db::begin_immediate(pool).await?;
-    sqlx::query(
-        "INSERT INTO residents (user_id, profile_language, language, session, first_seen_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (user_id) DO UPDATE SET language = excluded.language, session = excluded.session, updated_at = excluded.updated_at",
-    )
-    .bind(&resident.user_id)
-    .bind(&resident.profile_language)
-    .bind(&turn.language)
-    .bind(&session)
-    .bind(now)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
-    let outbox = if turn.messages.is_empty() {
-        sqlx::query("UPDATE inbox_events SET state = 'done', finished_at = ? WHERE id = ?")
-            .bind(now)
-            .bind(event_id)
-            .execute(&mut *tx)
-            .await?;
-        None
-    } else {
-        let outbox = Outbox {
-            chat_id: source.chat_id().map(str::to_owned),
-            reply_token: reply_token.map(str::to_owned),
-            messages: turn.messages.clone(),
-            retry_key: uuid::Uuid::new_v4().to_string(),
-        };
-        sqlx::query(
-            "INSERT INTO outbox (event_id, chat_id, reply_token, messages, retry_key, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-        )
-        .bind(event_id)
-        .bind(&outbox.chat_id)
-        .bind(&outbox.reply_token)
-        .bind(serde_json::to_string(&outbox.messages)?)
-        .bind(&outbox.retry_key)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        Some(outbox)
+    let outbox = (!turn.messages.is_empty()).then(|| Outbox {
+        chat_id: source.chat_id().map(str::to_owned),
+        reply_token: reply_token.map(str::to_owned),
+        messages: turn.messages.clone(),
+        retry_key: uuid::Uuid::new_v4().to_string(),
+    });
+    let messages = outbox.as_ref().map(|o| serde_json::to_string(&o.messages)).transpose()?;
+    let (user_id, profile_language, language) =
+        (resident.user_id.clone(), resident.profile_language.clone(), turn.language.clone());
+    let (chat_id, token, retry_key) = match &outbox {
+        Some(o) => (o.chat_id.clone(), o.reply_token.clone(), Some(o.retry_key.clone())),
+        None => (None, None, None),
     };
-    tx.commit().await?;
+    writer
+        .write(move |conn| {
+            let (user_id, profile_language, language, session) =
+                (user_id.clone(), profile_language.clone(), language.clone(), session.clone());
+            let (messages, chat_id, token, retry_key) =
+                (messages.clone(), chat_id.clone(), token.clone(), retry_key.clone());
+            Box::pin(async move {
+                sqlx::query(
+                    "INSERT INTO residents (user_id, profile_language, language, session, first_seen_at, updated_at)
+                     VALUES (?, ?, ?, ?, ?, ?)
+                     ON CONFLICT (user_id) DO UPDATE SET language = excluded.language, session = excluded.session,
+                                                         updated_at = excluded.updated_at",
+                )
+                .bind(&user_id)
+                .bind(&profile_language)
+                .bind(&language)
+                .bind(&session)
+                .bind(now)
+                .bind(now)
+                .execute(&mut *conn)
+                .await?;
+                match messages {
+                    None => {
+                        sqlx::query("UPDATE inbox_events SET state = 'done', finished_at = ? WHERE id = ?")
+                            .bind(now)
+                            .bind(event_id)
+                            .execute(&mut *conn)
+                            .await?;
+                    }
+                    Some(messages) => {
+                        sqlx::query(
+                            "INSERT INTO outbox (event_id, chat_id, reply_token, messages, retry_key, created_at)
+                             VALUES (?, ?, ?, ?, ?, ?)",
+                        )
+                        .bind(event_id)
+                        .bind(&chat_id)
+                        .bind(&token)
+                        .bind(&messages)
+                        .bind(&retry_key)
+                        .bind(now)
+                        .execute(&mut *conn)
+                        .await?;
+                    }
+                }
+                Ok(())
+            })
+        })
+        .await?;
     Ok(outbox)
 }
 
@@ -424,18 +507,24 @@ async fn deliver(shared: &Shared, event_id: i64, outbox: Outbox, recovered: bool
         Delivered::Push | Delivered::PushAlreadyAccepted => "push",
     };
     let now = db::now_ms();
-    let mut tx = shared.pool.begin().await?;
-    sqlx::query("UPDATE outbox SET sent_via = ?, sent_at = ? WHERE event_id = ?")
-        .bind(via)
-        .bind(now)
-        .bind(event_id)
-        .execute(&mut *tx)
+    shared
+        .writer
+        .write(move |conn| {
+            Box::pin(async move {
+                sqlx::query("UPDATE outbox SET sent_via = ?, sent_at = ? WHERE event_id = ?")
+                    .bind(via)
+                    .bind(now)
+                    .bind(event_id)
+                    .execute(&mut *conn)
+                    .await?;
+                sqlx::query("UPDATE inbox_events SET state = 'done', finished_at = ? WHERE id = ?")
+                    .bind(now)
+                    .bind(event_id)
+                    .execute(&mut *conn)
+                    .await?;
+                Ok(())
+            })
+        })
         .await?;
-    sqlx::query("UPDATE inbox_events SET state = 'done', finished_at = ? WHERE id = ?")
-        .bind(now)
-        .bind(event_id)
-        .execute(&mut *tx)
-        .await?;
-    tx.commit().await?;
     Ok(())
 }

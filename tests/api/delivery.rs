@@ -1,6 +1,6 @@
 //! Replies and pushes through LINE's failures: retries, retry keys, refused tokens, and LINE's message limits.
 
-use crate::helpers::{App, Misbehave, MockLine, body, text_event};
+use crate::helpers::{App, Misbehave, MockLine, body, shipped_flows_with, text_event};
 
 #[tokio::test]
 async fn a_reply_is_retried_after_500_and_429_until_line_accepts_it() {
@@ -69,10 +69,12 @@ async fn a_reply_refused_for_another_reason_is_not_retried_and_the_event_is_mark
 #[tokio::test]
 async fn a_message_over_lines_limits_is_a_clear_error_in_our_log_and_never_reaches_line() {
     let mock = MockLine::start().await;
-    let app = App::spawn(&mock, &[]).await;
-    // The built-in responder echoes what it did not understand: a 5,000-character message makes its answer too long.
-    let long = "ご".repeat(5_000);
-    assert_eq!(app.post_signed(&body(&[text_event("01LONG", "Ulong", &long)])).await.status(), 200);
+    // An operator's wording too long for one LINE message: the check of flows cannot know every text's final
+    // length (variables expand at run time), so the gateway's check before sending is the last line.
+    let folders = tempfile::tempdir().unwrap();
+    let (flows, locales) = shipped_flows_with(folders.path(), "en", "fallback-not-understood", &"ご".repeat(5_001));
+    let app = App::spawn(&mock, &[("MADOGUCHI_FLOWS", &flows), ("MADOGUCHI_LOCALES", &locales)]).await;
+    assert_eq!(app.post_signed(&body(&[text_event("01LONG", "Ulong", "xyzzy")])).await.status(), 200);
     let states = app.wait_until_handled(10).await;
     assert_eq!(states[0].1, "failed");
     assert!(states[0].2.as_deref().unwrap().contains("UTF-16 units"), "{states:?}");

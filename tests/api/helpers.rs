@@ -417,7 +417,40 @@ pub fn body(events: &[Value]) -> String {
     json!({"destination": "Ubot0000000000000000000000000000", "events": events}).to_string()
 }
 
-/// The text of the first message of a reply or push call.
-pub fn first_text(call: &Call) -> String {
-    call.body["messages"][0]["text"].as_str().unwrap_or_default().to_owned()
+/// Copies the shipped flows and locales under `into`, with the message `key` of `locale` worded as `text`; returns
+/// the two folders for `MADOGUCHI_FLOWS` and `MADOGUCHI_LOCALES`.
+pub fn shipped_flows_with(into: &std::path::Path, locale: &str, key: &str, text: &str) -> (String, String) {
+    fn copy(from: &std::path::Path, to: &std::path::Path) {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            if entry.file_type().unwrap().is_dir() {
+                copy(&entry.path(), &to.join(entry.file_name()));
+            } else {
+                std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (flows, locales) = (into.join("flows"), into.join("locales"));
+    copy(&root.join("flows"), &flows);
+    copy(&root.join("locales"), &locales);
+    let mut found = false;
+    for file in std::fs::read_dir(locales.join(locale)).unwrap() {
+        let path = file.unwrap().path();
+        let wording = std::fs::read_to_string(&path).unwrap();
+        let changed: Vec<String> = wording
+            .lines()
+            .map(|line| match line.split_once(" = ") {
+                Some((name, _)) if name == key => {
+                    found = true;
+                    format!("{key} = {text}")
+                }
+                _ => line.to_owned(),
+            })
+            .collect();
+        std::fs::write(&path, changed.join("\n") + "\n").unwrap();
+    }
+    assert!(found, "{key} is worded in locales/{locale}");
+    (flows.display().to_string(), locales.display().to_string())
 }

@@ -1,6 +1,6 @@
 //! The workers: order per resident, parallel across residents, crash recovery without double replies, clean shutdown.
 
-use crate::helpers::{App, Misbehave, MockLine, body, first_text, text_event};
+use crate::helpers::{App, Misbehave, MockLine, body, text_event};
 use std::collections::HashMap;
 use std::time::Duration;
 
@@ -47,9 +47,9 @@ async fn each_residents_events_are_answered_in_order_one_at_a_time_while_residen
     }
     for (resident, mut replies) in by_resident {
         replies.sort_by_key(|c| c.arrived);
-        let order: Vec<String> = replies.iter().map(first_text).collect();
-        for (n, text) in order.iter().enumerate() {
-            assert!(text.contains(&format!("r{resident} n{n}\"")), "resident {resident} out of order: {order:#?}");
+        let order: Vec<&str> = replies.iter().map(|c| c.body["replyToken"].as_str().unwrap()).collect();
+        for (n, token) in order.iter().enumerate() {
+            assert!(token.ends_with(&format!("R{resident}N{n}")), "resident {resident} out of order: {order:#?}");
         }
         for pair in replies.windows(2) {
             assert!(pair[0].answered < pair[1].arrived, "resident {resident} had two events in progress at once");

@@ -1,9 +1,8 @@
 //! Reloading: a valid edit takes effect without a restart, a broken one is refused and the last good version keeps
 //! answering, and a conversation in progress follows the documented rule.
 //!
-//! `madoguchi serve` does not run the flow runtime yet (the integrator wires it in), so the running-server tests start
-//! the real server in this process (`startup::build` with a `FlowRuntime`, a mock LINE API, signed webhooks); the
-//! others drive a `FlowRuntime` directly through the `Conversation` contract the workers call.
+//! The running-server tests spawn the `madoguchi` binary (or start the server in this process) against a mock LINE
+//! API and post signed webhooks; the others drive a `FlowRuntime` directly through the `Conversation` contract.
 
 use crate::helpers::Scratch;
 use madoguchi::conversation::{Conversation, Resident, Turn};
@@ -203,5 +202,62 @@ async fn a_running_server_answers_an_edit_without_a_restart_and_refuses_a_broken
     assert_eq!(counter.say("U2", "menu").await, vec!["What can we help you with? Choose below."]);
     stop.cancel();
     watching.await.unwrap();
+    counter.stop().await;
+}
+
+async fn wait_for_help(counter: &crate::server::Counter, expected: &str) -> String {
+    let mut answered = String::new();
+    for _ in 0..60 {
+        answered = counter.say("U1", "help").await[0].clone();
+        if answered == expected {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    answered
+}
+
+#[tokio::test]
+async fn the_running_binary_takes_a_valid_edit_without_a_restart() {
+    let scratch = Scratch::new();
+    let counter = crate::server::Counter::spawn_binary(&scratch.flows(), &scratch.locales()).await;
+    assert!(counter.say("U1", "help").await[0].starts_with("How to use this service"));
+    reword_help(&scratch, "Open weekdays 8:30 to 17:15.");
+    assert_eq!(wait_for_help(&counter, "Open weekdays 8:30 to 17:15.").await, "Open weekdays 8:30 to 17:15.");
+    counter.stop().await;
+}
+
+#[tokio::test]
+async fn the_running_binary_refuses_a_broken_edit_logs_why_and_keeps_answering() {
+    let scratch = Scratch::new();
+    let counter = crate::server::Counter::spawn_binary(&scratch.flows(), &scratch.locales()).await;
+    let asked = counter.say("U3", "menu").await;
+    assert_eq!(asked, vec!["What can we help you with? Choose below."]);
+    scratch
+        .write("flows/help.yaml", "triggers:\n  postback: [menu=help]\nsteps:\n  - id: explain\n    goto: nowhere\n");
+    let mut log = String::new();
+    for _ in 0..60 {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        log = counter.log();
+        if log.contains("keeps answering") {
+            break;
+        }
+    }
+    assert!(log.contains("help.yaml:5:11: no step is called \"nowhere\" in this flow"), "{log}");
+    assert!(counter.say("U1", "help").await[0].starts_with("How to use this service"));
+    // The conversation in progress carries on.
+    assert!(counter.say("U3", "Garbage sorting").await[0].starts_with("What would you like to throw away?"));
+    counter.stop().await;
+}
+
+#[tokio::test]
+async fn the_running_binary_reloads_on_sighup() {
+    let scratch = Scratch::new();
+    let counter = crate::server::Counter::spawn_binary(&scratch.flows(), &scratch.locales()).await;
+    reword_help(&scratch, "Reloaded by SIGHUP.");
+    let pid = counter.process.as_ref().unwrap().id().unwrap().to_string();
+    assert!(std::process::Command::new("kill").args(["-HUP", &pid]).status().unwrap().success());
+    assert_eq!(wait_for_help(&counter, "Reloaded by SIGHUP.").await, "Reloaded by SIGHUP.");
+    assert!(counter.log().contains("SIGHUP") || counter.log().contains("files changed"), "{}", counter.log());
     counter.stop().await;
 }

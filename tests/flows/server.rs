@@ -1,5 +1,6 @@
-//! A running server answering with the flow runtime, in this process: the real webhook, inbox, workers and LINE
-//! client, with a mock of LINE's API that records each reply. Used by the tests and by `bench/flow_engine.rs`.
+//! A running server answering with the flow runtime (in this process, or the `madoguchi` binary itself): the real
+//! webhook, inbox, workers and LINE client, with a mock of LINE's API that records each reply. Used by the tests and
+//! by `bench/flow_engine.rs`.
 
 #![allow(dead_code)]
 
@@ -30,27 +31,34 @@ struct Mock {
 /// The server, its database folder and the mock LINE API.
 pub struct Counter {
     pub address: std::net::SocketAddr,
-    pub runtime: Arc<FlowRuntime>,
     mock: Arc<Mock>,
     client: reqwest::Client,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     running: Option<tokio::task::JoinHandle<()>>,
+    /// The `madoguchi serve` process, when the server is the binary.
+    pub process: Option<tokio::process::Child>,
     _data: tempfile::TempDir,
 }
 
+/// Starts the mock LINE API; returns it and its base URL.
+async fn start_mock() -> (Arc<Mock>, String) {
+    let mock = Arc::new(Mock::default());
+    let router = Router::new()
+        .route("/v2/bot/message/reply", post(reply))
+        .route("/v2/bot/message/push", post(|| async { axum::Json(json!({})) }))
+        .route("/v2/bot/chat/loading/start", post(|| async { axum::http::StatusCode::ACCEPTED }))
+        .route("/v2/bot/profile/{user}", get(profile))
+        .with_state(mock.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let line = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, router).await });
+    (mock, line)
+}
+
 impl Counter {
-    /// Starts a server answering with `runtime`.
+    /// Starts a server in this process answering with `runtime`.
     pub async fn start(runtime: Arc<FlowRuntime>) -> Counter {
-        let mock = Arc::new(Mock::default());
-        let router = Router::new()
-            .route("/v2/bot/message/reply", post(reply))
-            .route("/v2/bot/message/push", post(|| async { axum::Json(json!({})) }))
-            .route("/v2/bot/chat/loading/start", post(|| async { axum::http::StatusCode::ACCEPTED }))
-            .route("/v2/bot/profile/{user}", get(profile))
-            .with_state(mock.clone());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let line = format!("http://{}", listener.local_addr().unwrap());
-        tokio::spawn(async move { axum::serve(listener, router).await });
+        let (mock, line) = start_mock().await;
         let data = tempfile::tempdir().unwrap();
         let database = format!("sqlite://{}", data.path().join("madoguchi.db").display());
         let serve = Serve::try_parse_from([
@@ -69,7 +77,11 @@ impl Counter {
             &line,
         ])
         .unwrap();
-        let server = madoguchi::startup::build(serve.args.settings().unwrap(), runtime.clone()).await.unwrap();
+        let server = madoguchi::startup::build(serve.args.settings().unwrap(), async move |_pool| {
+            Ok(runtime as Arc<dyn madoguchi::conversation::Conversation>)
+        })
+        .await
+        .unwrap();
         let address = server.local_addr();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let running = tokio::spawn(async move {
@@ -82,13 +94,60 @@ impl Counter {
         });
         Counter {
             address,
-            runtime,
             mock,
             client: reqwest::Client::new(),
             stop: Some(stop),
             running: Some(running),
+            process: None,
             _data: data,
         }
+    }
+
+    /// Starts `madoguchi serve` with the flows and locales of the given folders.
+    pub async fn spawn_binary(flows: &std::path::Path, locales: &std::path::Path) -> Counter {
+        use tokio::io::AsyncBufReadExt;
+        let (mock, line) = start_mock().await;
+        let data = tempfile::tempdir().unwrap();
+        let log = std::fs::File::create(data.path().join("server.log")).unwrap();
+        let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+            .arg("serve")
+            .env_remove("RUST_LOG")
+            .env_remove("MADOGUCHI_EMULATOR")
+            .env("MADOGUCHI_BIND", "127.0.0.1:0")
+            .env("MADOGUCHI_DATABASE_URL", format!("sqlite://{}", data.path().join("madoguchi.db").display()))
+            .env("LINE_CHANNEL_SECRET", SECRET)
+            .env("LINE_CHANNEL_ACCESS_TOKEN", "flow-test-token")
+            .env("LINE_API_BASE_URL", &line)
+            .env("LINE_DATA_API_BASE_URL", &line)
+            .env("MADOGUCHI_FLOWS", flows)
+            .env("MADOGUCHI_LOCALES", locales)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(log)
+            .kill_on_drop(true)
+            .spawn()
+            .expect("the madoguchi binary starts");
+        let mut lines = tokio::io::BufReader::new(child.stdout.take().unwrap()).lines();
+        let first = tokio::time::timeout(Duration::from_secs(30), lines.next_line()).await.unwrap().unwrap();
+        let Some(first) = first else {
+            panic!("the server exited: {}", std::fs::read_to_string(data.path().join("server.log")).unwrap_or_default())
+        };
+        let address = first.trim_start_matches("listening on ").parse().expect("an address");
+        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+        Counter {
+            address,
+            mock,
+            client: reqwest::Client::new(),
+            stop: None,
+            running: None,
+            process: Some(child),
+            _data: data,
+        }
+    }
+
+    /// What the binary logged so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self._data.path().join("server.log")).unwrap_or_default()
     }
 
     /// Posts a signed webhook with one text message from `user` and waits for the bot's reply; returns the texts.
@@ -128,6 +187,10 @@ impl Counter {
         }
         if let Some(running) = self.running.take() {
             running.await.unwrap();
+        }
+        if let Some(mut process) = self.process.take() {
+            let _ = process.start_kill();
+            let _ = process.wait().await;
         }
     }
 }
