@@ -16,6 +16,7 @@ label-done = Done
 
 ## Sessions
 session-expired = It has been a while, so I closed our last conversation. Let's start again.
+still-there = Are you still there? Answer the question above when you are ready, or tap a button below.
 flow-changed = This service was just updated, so we have to start it again from the beginning. Sorry!
 flow-stay = Let's finish this first. You can type "cancel" to stop.
 action-failed = Sorry, something went wrong on our side. Please try again a little later.

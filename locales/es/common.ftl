@@ -16,6 +16,7 @@ label-done = Terminar
 
 ## Sesiones
 session-expired = Ha pasado un tiempo, así que cerré nuestra conversación anterior. Empecemos de nuevo.
+still-there = ¿Sigue ahí? Cuando quiera, responda a la pregunta de arriba o toque un botón de abajo.
 flow-changed = Este servicio se acaba de actualizar, así que hay que empezar desde el principio. ¡Disculpe las molestias!
 flow-stay = Terminemos esto primero. Para dejarlo, escriba "cancelar".
 action-failed = Lo sentimos, hubo un problema en nuestro sistema. Inténtelo de nuevo en un rato.

@@ -16,6 +16,7 @@ label-done = Selesai
 
 ## Sesi
 session-expired = Sudah cukup lama, jadi percakapan terakhir kita saya tutup. Mari mulai lagi.
+still-there = Apakah Anda masih di sana? Jika sudah siap, jawab pertanyaan di atas atau ketuk tombol di bawah.
 flow-changed = Layanan ini baru saja diperbarui, jadi kita harus mulai lagi dari awal. Mohon maaf!
 flow-stay = Mari selesaikan ini dulu. Untuk berhenti, kirim "batal".
 action-failed = Maaf, terjadi masalah pada sistem kami. Silakan coba lagi sebentar lagi.

@@ -16,6 +16,7 @@ label-done = Concluir
 
 ## Sessões
 session-expired = Faz um tempo desde a sua última mensagem, então encerrei a nossa conversa anterior. Vamos começar de novo.
+still-there = Você ainda está aí? Quando puder, responda à pergunta acima ou toque em um botão abaixo.
 flow-changed = Este serviço acabou de ser atualizado, por isso precisamos recomeçar do início. Desculpe!
 flow-stay = Vamos terminar isto primeiro. Para parar, mande "cancelar".
 action-failed = Desculpe, houve um problema no nosso sistema. Tente novamente daqui a pouco.

@@ -16,6 +16,7 @@ label-done = Tapos na
 
 ## Mga sesyon
 session-expired = Matagal ka nang hindi sumasagot kaya isinara ko ang huling usapan natin. Magsimula tayo ulit.
+still-there = Nandiyan ka pa ba? Kapag handa ka na, sagutin ang tanong sa itaas o pumindot ng button sa ibaba.
 flow-changed = Kaka-update lang ng serbisyong ito kaya kailangan nating magsimula ulit. Paumanhin!
 flow-stay = Tapusin muna natin ito. I-type ang "kanselahin" kung gusto mong tumigil.
 action-failed = Paumanhin, nagkaproblema ang aming sistema. Pakisubukan ulit mamaya.

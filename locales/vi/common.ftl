@@ -16,6 +16,7 @@ label-done = Xong
 
 ## Phiên trò chuyện
 session-expired = Đã lâu bạn chưa trả lời nên cuộc trò chuyện trước đã kết thúc. Mời bạn bắt đầu lại.
+still-there = Bạn vẫn còn đó chứ? Khi sẵn sàng, hãy trả lời câu hỏi ở trên hoặc bấm một nút bên dưới.
 flow-changed = Dịch vụ này vừa được cập nhật nên chúng ta cần bắt đầu lại từ đầu. Xin lỗi vì sự bất tiện!
 flow-stay = Hãy hoàn thành việc này trước đã. Muốn dừng, bạn gửi "hủy".
 action-failed = Xin lỗi, hệ thống của chúng tôi gặp sự cố. Vui lòng thử lại sau ít phút.

@@ -1,7 +1,7 @@
 //! `flows check`: everything that can be wrong in flows and locales, found before a resident meets it, each problem
 //! reported as `file:line:column: message`.
 
-use super::load::{Playbook, flow_id, parse_duration_ms};
+use super::load::{DEFAULT_EXPIRY_MS, Playbook, flow_id, parse_duration_ms};
 use super::model::{AskSpec, ChoiceSpec, CommandsSpec, FlowSpec, InputKind, Key, SaySpec, Spanned, StepSpec};
 use super::source::{Diagnostic, Origin, SourceFile};
 use crate::i18n::{LOCALES, Wording};
@@ -232,6 +232,23 @@ impl Checker<'_> {
         }
         for key in [&spec.expired, &spec.stay].into_iter().flatten() {
             self.key(file, key);
+        }
+        if let Some(reminder) = &spec.reminder {
+            self.key(file, &reminder.text);
+            let expiry = spec.expiry.as_ref().and_then(|e| parse_duration_ms(&e.value)).unwrap_or(DEFAULT_EXPIRY_MS);
+            match parse_duration_ms(&reminder.after.value) {
+                None => self.out.push(at(
+                    file,
+                    &reminder.after,
+                    format!("{:?} is not a duration like 10m, 1h or 90s", reminder.after.value),
+                )),
+                Some(after) if after >= expiry => self.out.push(at(
+                    file,
+                    &reminder.after,
+                    "the reminder must come before the session expires (30m unless `expiry` says otherwise)",
+                )),
+                Some(_) => {}
+            }
         }
         if let Some(keywords) = &spec.triggers.keywords {
             self.key(file, keywords);

@@ -103,6 +103,9 @@ pub struct Session {
     pub back: Vec<String>,
     #[serde(default)]
     pub stack: Vec<Frame>,
+    /// Whether the idle reminder was sent since the last input.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reminded: bool,
 }
 
 impl Session {
@@ -190,7 +193,33 @@ pub fn step(playbook: &Playbook, session: Option<Session>, language: &str, input
     let mut machine = Machine { session, messages: Vec::new(), budget: STEP_BUDGET };
     let next = machine.handle(playbook, input, now_ms);
     machine.session.last_ms = now_ms;
+    machine.session.reminded = false;
     machine.run(playbook, next)
+}
+
+/// The idle reminder due for a session at `now_ms`, if its flow sets one, the resident has been silent at a question
+/// for at least its `after` but less than the expiry, and none was sent since their last input. The reply carries the
+/// session marked as reminded (its last activity unchanged, so the expiry still counts from the resident's input).
+pub fn remind(playbook: &Playbook, session: &Session, now_ms: i64) -> Option<Reply> {
+    if session.reminded {
+        return None;
+    }
+    let at = session.at.as_ref()?;
+    let flow = playbook.flow(&at.flow).filter(|f| f.version == at.version)?;
+    let (_, step) = flow.step(&at.step)?;
+    let ask = step.ask.as_ref()?;
+    let reminder = flow.spec.reminder.as_ref()?;
+    let after = super::load::parse_duration_ms(&reminder.after.value)?;
+    let idle = now_ms - session.last_ms;
+    if idle < after || idle > flow.expiry_ms {
+        return None;
+    }
+    let mut machine = Machine { session: session.clone(), messages: Vec::new(), budget: STEP_BUDGET };
+    let text = machine.text(playbook, &reminder.text.value, &Map::new());
+    let quick_reply = machine.quick_reply(playbook, ask);
+    machine.messages.push(Message::Text { text, quick_reply });
+    machine.session.reminded = true;
+    Some(machine.finish())
 }
 
 /// Goes on after an action: its variables and messages on success, the step's `on_error` (or an apology) on failure.

@@ -31,7 +31,20 @@ pub struct FlowSpec {
     /// Said (before asking again) when `interruptions: stay` keeps the resident here; `flow-stay` by default.
     #[serde(default)]
     pub stay: Option<Key>,
+    /// Said once when a resident has been silent this long at a question (before the expiry), with the question's
+    /// quick replies; the gateway sends it as a push.
+    #[serde(default)]
+    pub reminder: Option<ReminderSpec>,
     pub steps: Vec<StepSpec>,
+}
+
+/// An idle reminder: after how long, and what to say.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReminderSpec {
+    /// `10m`, `1h`: must be shorter than the flow's expiry.
+    pub after: Spanned<String>,
+    pub text: Key,
 }
 
 /// What starts a flow when the resident is in no flow (or interrupts the one they are in).

@@ -285,14 +285,25 @@ async fn run_case(
             now += parse_duration_ms(wait).ok_or_else(|| format!("turn {number}: {wait:?} is not a duration"))?;
         }
         now += 1_000;
-        let Some((event, said)) = event_for(turn, &last, user_id, now).map_err(|e| format!("turn {number}: {e}"))?
-        else {
-            continue;
-        };
+        let input = event_for(turn, &last, user_id, now).map_err(|e| format!("turn {number}: {e}"))?;
         let resident =
             load_resident(pool, user_id, case.profile_language.as_deref()).await.map_err(|e| e.to_string())?;
-        let event = Event::parse(&event.to_string()).map_err(|e| format!("turn {number}: event: {e}"))?;
-        let turn_out = runtime.respond(&resident, &event, now).await.map_err(|e| format!("turn {number}: {e}"))?;
+        let (turn_out, said) = match input {
+            Some((event, said)) => {
+                let event = Event::parse(&event.to_string()).map_err(|e| format!("turn {number}: event: {e}"))?;
+                (runtime.respond(&resident, &event, now).await.map_err(|e| format!("turn {number}: {e}"))?, said)
+            }
+            // Only time passes: the flow's idle reminder may fall due, as the gateway's sweeper would push it.
+            None => {
+                let unchanged = || crate::conversation::Turn {
+                    messages: Vec::new(),
+                    language: resident.language.clone(),
+                    session: resident.session.clone(),
+                };
+                let said = format!("wait {}", turn.wait.as_deref().unwrap_or_default());
+                (runtime.remind(&resident, now).unwrap_or_else(unchanged), said)
+            }
+        };
         if !turn_out.messages.is_empty()
             && let Err(violation) = crate::line::message::check(&turn_out.messages)
         {

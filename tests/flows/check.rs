@@ -197,3 +197,19 @@ fn two_flows_on_one_postback_are_refused() {
         "flows/second-menu.yaml:2:14: postback \"menu=open\" already starts the flow in flows/menu.yaml",
     );
 }
+
+#[test]
+fn a_reminder_after_the_expiry_is_refused_at_its_duration() {
+    let scratch = Scratch::new();
+    scratch.write(
+        "flows/late-reminder.yaml",
+        "expiry: 20m\nreminder: { after: 25m, text: still-there }\nsteps:\n  - id: start\n    end: true\n",
+    );
+    assert_eq!(
+        check(&scratch),
+        vec![
+            "flows/late-reminder.yaml:2:20: the reminder must come before the session expires (30m unless `expiry` says otherwise)"
+                .to_owned()
+        ]
+    );
+}
