@@ -32,7 +32,7 @@ dumping-unavailable = 불법 투기 LINE 신고는 아직 이용하실 수 없�
 ## 쓰레기 분리배출
 garbage-keywords = 쓰레기 | 분리수거 | 분리배출 | 재활용
 garbage-ask-item = 무엇을 버리시나요? 품목 이름을 입력해 주세요. 예: "건전지", "프라이팬"
-garbage-item-too-long = 조금 너무 깁니다.
+garbage-item-too-long = 내용이 조금 깁니다.
 garbage-choose = 어느 것을 말씀하시나요?
 garbage-found = { $item }: { $category }
     { $how }
