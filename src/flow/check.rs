@@ -91,6 +91,31 @@ pub(crate) fn check_playbook(
             checker.out.push(at(file, flow, format!("no flow is called {:?}", flow.value)));
         }
     }
+    // A word must mean one thing: a command word or another flow's keyword would silently win over a keyword.
+    let mut owners: BTreeMap<String, String> = BTreeMap::new();
+    for (name, spec) in [
+        ("menu", &commands.menu),
+        ("cancel", &commands.cancel),
+        ("back", &commands.back),
+        ("language", &commands.language),
+        ("help", &commands.help),
+    ] {
+        for word in wording.words_everywhere(&spec.words.value) {
+            if let Some(first) = owners.insert(word.clone(), format!("the {name} command")) {
+                out.push(at(file, &spec.words, format!("the word {word:?} is also {first}")));
+            }
+        }
+    }
+    for (flow_file, spec) in flows {
+        if let Some(keywords) = &spec.triggers.keywords {
+            let id = flow_id(flow_file, spec);
+            for word in wording.words_everywhere(&keywords.value) {
+                if let Some(first) = owners.insert(word.clone(), format!("a keyword of flow {id:?}")) {
+                    out.push(at(flow_file, keywords, format!("the keyword {word:?} is also {first}")));
+                }
+            }
+        }
+    }
     for key in engine_keys() {
         for locale in wording.missing(&key) {
             // Point at a file of the locale that lacks it, where the operator will add it.

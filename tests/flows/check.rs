@@ -213,3 +213,20 @@ fn a_reminder_after_the_expiry_is_refused_at_its_duration() {
         ]
     );
 }
+
+#[test]
+fn a_keyword_that_is_also_a_command_word_is_reported_at_the_keywords() {
+    let scratch = Scratch::new();
+    for locale in LOCALES {
+        let words = if locale == "en" { "bulky | cancel" } else { "粗大ごみ" };
+        scratch.append(&format!("locales/{locale}/flows.ftl"), &format!("bulky-keywords = {words}\n"));
+    }
+    scratch.write(
+        "flows/bulky.yaml",
+        "triggers:\n  keywords: bulky-keywords\nsteps:\n  - id: start\n    say:\n      - text: label-menu\n",
+    );
+    assert_eq!(
+        check(&scratch),
+        vec!["flows/bulky.yaml:2:13: the keyword \"cancel\" is also the cancel command".to_owned()]
+    );
+}
