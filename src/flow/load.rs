@@ -137,6 +137,63 @@ impl Playbook {
         Ok(Playbook { flows, commands, wording, command_words, keywords })
     }
 
+    /// Every Fluent key the flows, the commands and the engine use.
+    pub fn keys(&self) -> BTreeSet<String> {
+        let mut keys: BTreeSet<String> = super::check::engine_keys().into_iter().collect();
+        let mut add = |key: &super::model::Key| {
+            keys.insert(key.value.clone());
+        };
+        for spec in [
+            &self.commands.menu,
+            &self.commands.cancel,
+            &self.commands.back,
+            &self.commands.language,
+            &self.commands.help,
+        ] {
+            add(&spec.words);
+            spec.say.iter().chain(&spec.label).for_each(&mut add);
+        }
+        for flow in self.flows.values() {
+            let spec = &flow.spec;
+            spec.expired.iter().chain(&spec.stay).chain(&spec.triggers.keywords).for_each(&mut add);
+            spec.reminder.iter().for_each(|r| add(&r.text));
+            for step in &spec.steps {
+                let mut choices: Vec<&super::model::ChoiceSpec> = Vec::new();
+                for say in &step.say {
+                    say.text.iter().for_each(&mut add);
+                    choices.extend(&say.quick_replies);
+                    if let Some(buttons) = &say.buttons {
+                        buttons.title.iter().for_each(&mut add);
+                        add(&buttons.text);
+                        choices.extend(&buttons.actions.value);
+                    }
+                    if let Some(confirm) = &say.confirm {
+                        add(&confirm.text);
+                        choices.extend([&confirm.yes, &confirm.no]);
+                    }
+                    if let Some(carousel) = &say.carousel {
+                        add(&carousel.alt);
+                        for column in &carousel.columns.value {
+                            column.title.iter().for_each(&mut add);
+                            add(&column.text);
+                            choices.extend(&column.actions);
+                        }
+                    }
+                    if let Some(flex) = &say.flex {
+                        add(&flex.alt);
+                    }
+                }
+                if let Some(ask) = &step.ask {
+                    ask.prompt.iter().chain(&ask.again).for_each(&mut add);
+                    ask.validate.iter().for_each(|v| add(&v.error));
+                    choices.extend(ask.choices.iter().flat_map(|c| &c.value));
+                }
+                choices.iter().filter_map(|c| c.label.as_ref()).for_each(&mut add);
+            }
+        }
+        keys
+    }
+
     pub fn flow(&self, id: &str) -> Option<&Flow> {
         self.flows.get(id)
     }
