@@ -258,6 +258,14 @@ async fn the_running_binary_reloads_on_sighup() {
     let pid = counter.process.as_ref().unwrap().id().unwrap().to_string();
     assert!(std::process::Command::new("kill").args(["-HUP", &pid]).status().unwrap().success());
     assert_eq!(wait_for_help(&counter, "Reloaded by SIGHUP.").await, "Reloaded by SIGHUP.");
-    assert!(counter.log().contains("SIGHUP") || counter.log().contains("files changed"), "{}", counter.log());
+    let mut log = String::new();
+    for _ in 0..60 {
+        log = counter.log();
+        if log.contains("SIGHUP") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(log.contains("flows and locales reloaded") && log.contains("SIGHUP"), "{log}");
     counter.stop().await;
 }
