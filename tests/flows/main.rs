@@ -6,4 +6,5 @@ mod conversations;
 mod helpers;
 mod reload;
 mod server;
+mod sessions;
 mod wording;

@@ -37,7 +37,8 @@ pub struct Counter {
     running: Option<tokio::task::JoinHandle<()>>,
     /// The `madoguchi serve` process, when the server is the binary.
     pub process: Option<tokio::process::Child>,
-    _data: tempfile::TempDir,
+    /// Where the database and the log are; kept until the counter is dropped.
+    data: Arc<tempfile::TempDir>,
 }
 
 /// Starts the mock LINE API; returns it and its base URL.
@@ -59,7 +60,7 @@ impl Counter {
     /// Starts a server in this process answering with `runtime`.
     pub async fn start(runtime: Arc<FlowRuntime>) -> Counter {
         let (mock, line) = start_mock().await;
-        let data = tempfile::tempdir().unwrap();
+        let data = Arc::new(tempfile::tempdir().unwrap());
         let database = format!("sqlite://{}", data.path().join("madoguchi.db").display());
         let serve = Serve::try_parse_from([
             "serve",
@@ -99,15 +100,23 @@ impl Counter {
             stop: Some(stop),
             running: Some(running),
             process: None,
-            _data: data,
+            data,
         }
     }
 
     /// Starts `madoguchi serve` with the flows and locales of the given folders.
     pub async fn spawn_binary(flows: &std::path::Path, locales: &std::path::Path) -> Counter {
+        Counter::spawn_binary_in(Arc::new(tempfile::tempdir().unwrap()), flows, locales).await
+    }
+
+    /// Starts `madoguchi serve` on the database in `data` (as a restart after `stop` would).
+    pub async fn spawn_binary_in(
+        data: Arc<tempfile::TempDir>,
+        flows: &std::path::Path,
+        locales: &std::path::Path,
+    ) -> Counter {
         use tokio::io::AsyncBufReadExt;
         let (mock, line) = start_mock().await;
-        let data = tempfile::tempdir().unwrap();
         let log = std::fs::File::create(data.path().join("server.log")).unwrap();
         let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_madoguchi"))
             .arg("serve")
@@ -134,20 +143,12 @@ impl Counter {
         };
         let address = first.trim_start_matches("listening on ").parse().expect("an address");
         tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
-        Counter {
-            address,
-            mock,
-            client: reqwest::Client::new(),
-            stop: None,
-            running: None,
-            process: Some(child),
-            _data: data,
-        }
+        Counter { address, mock, client: reqwest::Client::new(), stop: None, running: None, process: Some(child), data }
     }
 
     /// What the binary logged so far.
     pub fn log(&self) -> String {
-        std::fs::read_to_string(self._data.path().join("server.log")).unwrap_or_default()
+        std::fs::read_to_string(self.data.path().join("server.log")).unwrap_or_default()
     }
 
     /// Posts a signed webhook with one text message from `user` and waits for the bot's reply; returns the texts.
@@ -181,6 +182,12 @@ impl Counter {
         }
     }
 
+    /// The folder of the database and the log, to start the server again on them.
+    pub fn data(&self) -> Arc<tempfile::TempDir> {
+        self.data.clone()
+    }
+
+    /// Stops the server: SIGTERM for the binary, so it shuts down gracefully.
     pub async fn stop(mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
@@ -189,8 +196,13 @@ impl Counter {
             running.await.unwrap();
         }
         if let Some(mut process) = self.process.take() {
-            let _ = process.start_kill();
-            let _ = process.wait().await;
+            if let Some(pid) = process.id() {
+                let _ = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status();
+            }
+            if tokio::time::timeout(Duration::from_secs(10), process.wait()).await.is_err() {
+                let _ = process.start_kill();
+                let _ = process.wait().await;
+            }
         }
     }
 }
