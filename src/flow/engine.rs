@@ -13,6 +13,8 @@ use std::collections::BTreeMap;
 
 /// Steps one event may run through before the engine decides a flow loops and stops it.
 const STEP_BUDGET: u32 = 64;
+/// Flows put aside at most (language inside help inside a booking, …); the oldest is forgotten beyond.
+const MAX_STACK: usize = 3;
 /// Wrong answers allowed by default.
 pub const DEFAULT_RETRIES: u32 = 3;
 /// The postback data of the "skip" quick reply.
@@ -382,11 +384,17 @@ impl Machine {
             }
             CommandName::Language | CommandName::Help => {
                 let asking = self.current(playbook).is_some_and(|(_, step)| step.ask.is_some());
+                let target = spec.flow.as_ref().map(|f| f.value.as_str());
                 match (&self.session.at, asking && spec.returns) {
+                    // Asked again from inside the flow it opens: start that flow over, keeping what waits beneath.
+                    (Some(at), true) if Some(at.flow.as_str()) == target => {}
                     (Some(at), true) => {
                         let frame =
                             Frame { at: at.clone(), vars: self.session.vars.clone(), back: self.session.back.clone() };
                         self.session.stack.push(frame);
+                        if self.session.stack.len() > MAX_STACK {
+                            self.session.stack.remove(0);
+                        }
                     }
                     _ => self.session.clear(),
                 }
@@ -1270,5 +1278,20 @@ steps:
         assert_eq!(contents["body"]["contents"][1]["text"], "pan");
         let Message::Image { original_content_url, .. } = &reply.messages[4] else { panic!() };
         assert_eq!(original_content_url, "https://example.org/pan.png");
+    }
+
+    #[test]
+    fn asking_for_the_language_inside_the_language_picker_does_not_stack_it_twice() {
+        let playbook = playbook();
+        let replies = converse(&playbook, &[text("garbage"), text("language"), text("language"), text("English")]);
+        let session = replies[2].session.as_ref().unwrap();
+        assert_eq!(session.stack.len(), 1);
+        assert_eq!(
+            texts(&replies[3]),
+            vec![
+                "OK, I will write to you in English from now on.",
+                "What would you like to throw away? Type the name of the item, for example \"battery\" or \"frying pan\"."
+            ]
+        );
     }
 }
