@@ -5,6 +5,8 @@ WORKDIR /src
 COPY Cargo.toml Cargo.lock build.rs rustfmt.toml ./
 COPY migrations migrations
 COPY src src
+# Declared in Cargo.toml: cargo refuses a manifest whose bench targets are missing.
+COPY bench bench
 COPY flows flows
 COPY locales locales
 RUN cargo build --release --locked --bin madoguchi

@@ -5,4 +5,5 @@ mod fixtures;
 mod helpers;
 mod operations;
 mod recovery;
+mod reload;
 mod webhook;
