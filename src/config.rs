@@ -46,6 +46,9 @@ pub struct ServeArgs {
     /// First retry delay in milliseconds; it doubles at each retry, up to 8 s.
     #[arg(long, env = "MADOGUCHI_LINE_RETRY_MS", default_value_t = 250)]
     pub line_retry_ms: u64,
+    /// How often residents who went quiet mid-conversation are checked for a due idle reminder, in seconds.
+    #[arg(long, env = "MADOGUCHI_REMINDER_SWEEP_SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..))]
+    pub reminder_sweep_seconds: u64,
     /// The operators' flow files; the flows built into the binary when the folder does not exist.
     #[arg(long, env = "MADOGUCHI_FLOWS", default_value = "flows")]
     pub flows: PathBuf,
@@ -88,6 +91,7 @@ pub struct Settings {
     pub workers: usize,
     pub flows: PathBuf,
     pub locales: PathBuf,
+    pub reminder_sweep: Duration,
 }
 
 impl ServeArgs {
@@ -124,6 +128,7 @@ impl ServeArgs {
             workers: self.workers as usize,
             flows: self.flows.clone(),
             locales: self.locales.clone(),
+            reminder_sweep: Duration::from_secs(self.reminder_sweep_seconds),
         })
     }
 }

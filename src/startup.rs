@@ -71,7 +71,8 @@ pub async fn build(
         tracing::info!("LINE emulator on at http://{loopback}/emulator");
     }
     let line = LineClient::new(line_config, metrics.clone())?;
-    let workers = Workers::start(&inbox, conversation, line, metrics.clone(), settings.workers)?;
+    let workers =
+        Workers::start(&inbox, conversation, line, metrics.clone(), settings.workers, settings.reminder_sweep)?;
 
     let webhook_state = WebhookState {
         secrets,

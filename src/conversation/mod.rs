@@ -47,4 +47,10 @@ pub trait Conversation: Send + Sync + 'static {
         event: &'a Event,
         now_ms: i64,
     ) -> BoxFuture<'a, Result<Turn, ConversationError>>;
+
+    /// The turn to push to a resident who has gone quiet mid-conversation, when one is due at `now_ms`. It must be
+    /// cheap and pure: the gateway asks it for every resident with a session, now and then.
+    fn remind(&self, _resident: &Resident, _now_ms: i64) -> Option<Turn> {
+        None
+    }
 }

@@ -106,17 +106,6 @@ impl FlowRuntime {
     }
 }
 
-impl FlowRuntime {
-    /// The idle reminder due for a resident at `now_ms`, as a turn to push and store (see [`engine::remind`]); `None`
-    /// when nothing is due. A sweeper in the gateway calls this for residents whose session has been idle.
-    pub fn remind(&self, resident: &Resident, now_ms: i64) -> Option<Turn> {
-        let session: Session = serde_json::from_value(resident.session.clone()?).ok()?;
-        let reply = engine::remind(&self.playbook(), &session, now_ms)?;
-        let session = reply.session.and_then(|s| serde_json::to_value(s).ok());
-        Some(Turn { messages: reply.messages, language: Some(reply.language), session })
-    }
-}
-
 /// The resident's language: remembered, else the nearest to their LINE profile's, else Japanese.
 pub fn resident_language(resident: &Resident) -> String {
     match resident.language.as_deref().filter(|l| i18n::is_locale(l)) {
@@ -130,6 +119,14 @@ fn action_names(actions: &Actions) -> Vec<String> {
 }
 
 impl Conversation for FlowRuntime {
+    /// The idle reminder due for a resident at `now_ms` (see [`engine::remind`]); the gateway's reminder sweep asks.
+    fn remind(&self, resident: &Resident, now_ms: i64) -> Option<Turn> {
+        let session: Session = serde_json::from_value(resident.session.clone()?).ok()?;
+        let reply = engine::remind(&self.playbook(), &session, now_ms)?;
+        let session = reply.session.and_then(|s| serde_json::to_value(s).ok());
+        Some(Turn { messages: reply.messages, language: Some(reply.language), session })
+    }
+
     fn respond<'a>(
         &'a self,
         resident: &'a Resident,

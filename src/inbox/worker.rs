@@ -41,9 +41,10 @@ pub enum WorkerError {
 
 /// A stored event waiting for its turn.
 #[derive(Debug, Clone)]
-struct Pending {
-    id: i64,
-    chat_key: String,
+pub(super) struct Pending {
+    pub(super) id: i64,
+    pub(super) chat_key: String,
+    event_type: String,
     body: String,
     received_at: i64,
     /// Stored before this run started, so an earlier run may have stored (and perhaps sent) its turn.
@@ -51,11 +52,11 @@ struct Pending {
 }
 
 /// What the workers share.
-struct Shared {
-    pool: SqlitePool,
-    writer: Writer,
-    conversation: Arc<dyn Conversation>,
-    line: LineClient,
+pub(super) struct Shared {
+    pub(super) pool: SqlitePool,
+    pub(super) writer: Writer,
+    pub(super) conversation: Arc<dyn Conversation>,
+    pub(super) line: LineClient,
     metrics: Metrics,
     queues: Mutex<HashMap<String, VecDeque<Pending>>>,
     queued: std::sync::atomic::AtomicUsize,
@@ -102,6 +103,7 @@ impl Workers {
         line: LineClient,
         metrics: Metrics,
         concurrency: usize,
+        reminder_sweep: std::time::Duration,
     ) -> std::io::Result<Workers> {
         let runtime = background_runtime()?;
         let shared = Arc::new(Shared {
@@ -118,6 +120,13 @@ impl Workers {
             tasks: TaskTracker::new(),
         });
         let loader = runtime.spawn(load(shared.clone(), inbox.arrived.clone()));
+        runtime.spawn(super::reminders::sweep(
+            shared.pool.clone(),
+            inbox.clone(),
+            shared.conversation.clone(),
+            reminder_sweep,
+            shared.stop.clone(),
+        ));
         Ok(Workers { shared, loader, runtime: Some(runtime) })
     }
 
@@ -167,7 +176,7 @@ async fn load(shared: Arc<Shared>, arrived: Arc<Notify>) {
         }
         let notified = arrived.notified();
         let rows = sqlx::query(
-            "SELECT id, chat_key, body, received_at FROM inbox_events WHERE state = 'pending' AND id > ? ORDER BY id LIMIT ?",
+            "SELECT id, chat_key, event_type, body, received_at FROM inbox_events WHERE state = 'pending' AND id > ? ORDER BY id LIMIT ?",
         )
         .bind(cursor)
         .bind(LOAD_BATCH)
@@ -188,6 +197,7 @@ async fn load(shared: Arc<Shared>, arrived: Arc<Notify>) {
             let pending = Pending {
                 id: row.get("id"),
                 chat_key: row.get("chat_key"),
+                event_type: row.get("event_type"),
                 body: row.get("body"),
                 received_at: row.get("received_at"),
                 from_earlier_run: row.get::<i64, _>("id") <= horizon,
@@ -270,7 +280,12 @@ async fn handle(shared: &Shared, pending: &Pending) {
     shared.metrics.processing_seconds.observe(waited);
 }
 
-async fn finish(writer: &Writer, id: i64, state: &'static str, note: Option<String>) -> Result<(), WriteError> {
+pub(super) async fn finish(
+    writer: &Writer,
+    id: i64,
+    state: &'static str,
+    note: Option<String>,
+) -> Result<(), WriteError> {
     writer
         .write(move |conn| {
             let note = note.clone();
@@ -289,7 +304,7 @@ async fn finish(writer: &Writer, id: i64, state: &'static str, note: Option<Stri
 }
 
 /// A turn already stored for this event by a run that did not live to send it.
-struct Outbox {
+pub(super) struct Outbox {
     chat_id: Option<String>,
     reply_token: Option<String>,
     messages: Vec<Message>,
@@ -315,6 +330,14 @@ async fn stored_outbox(pool: &SqlitePool, id: i64) -> Result<Option<Outbox>, Wor
 
 async fn process(shared: &Shared, pending: &Pending) -> Result<&'static str, WorkerError> {
     let pool = &shared.pool;
+    if pending.event_type == super::reminders::EVENT_TYPE {
+        let stored = if pending.from_earlier_run { stored_outbox(pool, pending.id).await? } else { None };
+        if let Some(outbox) = stored {
+            deliver(shared, pending.id, outbox, true).await?;
+            return Ok("answered");
+        }
+        return super::reminders::send(shared, pending).await;
+    }
     let event = match Event::parse(&pending.body) {
         Ok(event) => event,
         Err(error) => {
@@ -366,7 +389,7 @@ async fn process(shared: &Shared, pending: &Pending) -> Result<&'static str, Wor
     }
 }
 
-async fn load_resident(shared: &Shared, source: &Source, user_id: &str) -> Result<Resident, WorkerError> {
+pub(super) async fn load_resident(shared: &Shared, source: &Source, user_id: &str) -> Result<Resident, WorkerError> {
     let row = sqlx::query("SELECT profile_language, language, session FROM residents WHERE user_id = ?")
         .bind(user_id)
         .fetch_optional(&shared.pool)
@@ -395,7 +418,7 @@ async fn load_resident(shared: &Shared, source: &Source, user_id: &str) -> Resul
 }
 
 /// Stores the resident's new state and the messages to send in one transaction; returns the outbox to send, if any.
-async fn commit_turn(
+pub(super) async fn commit_turn(
     writer: &Writer,
     event_id: i64,
     resident: &Resident,
@@ -474,7 +497,12 @@ async fn commit_turn(
 /// `recovered` is true when the turn was stored by an earlier run: its reply may already have been accepted just
 /// before that run died. LINE's reply tokens are single-use, so a refused token then means the earlier attempt most
 /// likely got through, and the turn is not pushed a second time.
-async fn deliver(shared: &Shared, event_id: i64, outbox: Outbox, recovered: bool) -> Result<(), WorkerError> {
+pub(super) async fn deliver(
+    shared: &Shared,
+    event_id: i64,
+    outbox: Outbox,
+    recovered: bool,
+) -> Result<(), WorkerError> {
     let mut delivered = None;
     if let Some(token) = outbox.reply_token.as_deref() {
         match shared.line.reply(token, &outbox.messages).await {

@@ -6,4 +6,5 @@ mod helpers;
 mod operations;
 mod recovery;
 mod reload;
+mod reminders;
 mod webhook;
