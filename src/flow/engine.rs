@@ -722,7 +722,7 @@ impl Machine {
             }
             let quick_reply = self.quick_reply(playbook, ask);
             if let Some(last) = self.messages.last_mut() {
-                set_quick_reply(last, quick_reply);
+                last.set_quick_reply(quick_reply);
             }
             self.session.retries = 0;
             return Next::Wait;
@@ -817,17 +817,6 @@ impl Machine {
         let language = self.session.language.clone();
         let session = self.session.at.is_some().then_some(self.session);
         Reply { session, language, messages }
-    }
-}
-
-fn set_quick_reply(message: &mut Message, quick: Option<QuickReply>) {
-    match message {
-        Message::Text { quick_reply, .. }
-        | Message::Image { quick_reply, .. }
-        | Message::Sticker { quick_reply, .. }
-        | Message::Location { quick_reply, .. }
-        | Message::Template { quick_reply, .. }
-        | Message::Flex { quick_reply, .. } => *quick_reply = quick,
     }
 }
 

@@ -422,21 +422,10 @@ fn tappable(messages: &[Message]) -> Vec<LineAction> {
             }
         }
     }
-    if let Some(quick) = messages.last().and_then(quick_reply) {
+    if let Some(quick) = messages.last().and_then(Message::quick_reply) {
         actions.extend(quick.items.iter().map(|i| i.action.clone()));
     }
     actions
-}
-
-fn quick_reply(message: &Message) -> Option<&crate::line::message::QuickReply> {
-    match message {
-        Message::Text { quick_reply, .. }
-        | Message::Image { quick_reply, .. }
-        | Message::Sticker { quick_reply, .. }
-        | Message::Location { quick_reply, .. }
-        | Message::Template { quick_reply, .. }
-        | Message::Flex { quick_reply, .. } => quick_reply.as_ref(),
-    }
 }
 
 fn action_label(action: &LineAction) -> &str {
@@ -475,7 +464,9 @@ fn text_of(message: &Message) -> String {
 }
 
 fn labels(message: &Message) -> Vec<String> {
-    quick_reply(message).map_or_else(Vec::new, |q| q.items.iter().map(|i| action_label(&i.action).to_owned()).collect())
+    message
+        .quick_reply()
+        .map_or_else(Vec::new, |q| q.items.iter().map(|i| action_label(&i.action).to_owned()).collect())
 }
 
 fn describe(message: &Message) -> String {

@@ -192,14 +192,35 @@ impl Message {
         Message::Text { text: text.into(), quick_reply: None }
     }
 
-    fn quick_reply(&self) -> Option<&QuickReply> {
+    /// The quick replies under this message, whatever its type.
+    pub fn quick_reply(&self) -> Option<&QuickReply> {
+        self.quick_reply_slot_ref().as_ref()
+    }
+
+    /// Puts `quick` under this message in place of what was there.
+    pub fn set_quick_reply(&mut self, quick: Option<QuickReply>) {
+        *self.quick_reply_slot() = quick;
+    }
+
+    fn quick_reply_slot_ref(&self) -> &Option<QuickReply> {
         match self {
             Message::Text { quick_reply, .. }
             | Message::Image { quick_reply, .. }
             | Message::Sticker { quick_reply, .. }
             | Message::Location { quick_reply, .. }
             | Message::Template { quick_reply, .. }
-            | Message::Flex { quick_reply, .. } => quick_reply.as_ref(),
+            | Message::Flex { quick_reply, .. } => quick_reply,
+        }
+    }
+
+    fn quick_reply_slot(&mut self) -> &mut Option<QuickReply> {
+        match self {
+            Message::Text { quick_reply, .. }
+            | Message::Image { quick_reply, .. }
+            | Message::Sticker { quick_reply, .. }
+            | Message::Location { quick_reply, .. }
+            | Message::Template { quick_reply, .. }
+            | Message::Flex { quick_reply, .. } => quick_reply,
         }
     }
 }
