@@ -5,6 +5,5 @@ mod fixtures;
 mod helpers;
 mod operations;
 mod recovery;
-mod reload;
 mod reminders;
 mod webhook;
