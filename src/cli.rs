@@ -61,8 +61,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let (flows, locales) = (settings.flows.clone(), settings.locales.clone());
             let stop_reloading = CancellationToken::new();
             let reloading = stop_reloading.clone();
-            let server = crate::startup::build(settings, async move |_pool| {
-                let runtime = FlowRuntime::new(&flows, &locales, crate::flow::standard_actions())
+            let server = crate::startup::build(settings, async move |pool| {
+                let runtime = FlowRuntime::new(&flows, &locales, crate::services::actions(Some(pool)))
                     .map_err(|diagnostics| refused(&diagnostics))?;
                 let runtime = Arc::new(runtime);
                 runtime.clone().watch(reloading);
@@ -77,9 +77,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Flows(FlowsCommand::Check { flows, locales }) => {
-            let actions = crate::flow::standard_actions();
-            let names: Vec<String> = actions.names().map(str::to_owned).collect();
-            let diagnostics = crate::flow::check(&flows, &locales, &names);
+            let diagnostics = crate::flow::check(&flows, &locales, &crate::services::action_names());
             for diagnostic in &diagnostics {
                 println!("{diagnostic}");
             }
@@ -97,7 +95,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 &path,
                 &Origin::folder_or_embedded(&flows),
                 &Origin::folder_or_embedded(&locales),
-                &crate::flow::standard_actions(),
+                &|pool| crate::services::actions(Some(pool)),
                 transcript,
             )
             .await?;

@@ -159,7 +159,7 @@ mod tests {
 
     #[tokio::test]
     async fn the_embedded_defaults_load_and_welcome_a_new_friend_in_the_language_of_their_profile() {
-        let runtime = FlowRuntime::embedded(crate::flow::standard_actions()).unwrap();
+        let runtime = FlowRuntime::embedded(crate::services::without_database()).unwrap();
         let resident =
             Resident { user_id: "U1".into(), profile_language: Some("ko-KR".into()), language: None, session: None };
         let follow =
@@ -174,7 +174,7 @@ mod tests {
 
     #[tokio::test]
     async fn events_no_flow_answers_leave_the_resident_as_they_were() {
-        let runtime = FlowRuntime::embedded(crate::flow::standard_actions()).unwrap();
+        let runtime = FlowRuntime::embedded(crate::services::without_database()).unwrap();
         let session = serde_json::json!({"language": "en", "at": {"flow": "menu", "step": "choose", "version": "x"}});
         let resident = Resident {
             user_id: "U1".into(),

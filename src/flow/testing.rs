@@ -199,13 +199,14 @@ pub fn test_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(files)
 }
 
-/// Runs every conversation test at `path` against the flows and locales of the given origins, with `actions`
-/// (the deployment's) overridden by each file's fakes, on a temporary SQLite database.
+/// Runs every conversation test at `path` against the flows and locales of the given origins, with the actions
+/// `actions` makes on a temporary SQLite database (the deployment's, see [`crate::services::actions`]) overridden by
+/// each file's fakes.
 pub async fn run(
     path: &Path,
     flows: &Origin,
     locales: &Origin,
-    actions: &Actions,
+    actions: &dyn Fn(&SqlitePool) -> Actions,
     transcript: bool,
 ) -> anyhow::Result<Report> {
     let folder =
@@ -220,12 +221,13 @@ async fn run_in(
     path: &Path,
     flows: &Origin,
     locales: &Origin,
-    actions: &Actions,
+    actions: &dyn Fn(&SqlitePool) -> Actions,
     folder: &Path,
     transcript: bool,
 ) -> anyhow::Result<Report> {
     let url = format!("sqlite://{}", folder.join("conversations.db").display());
     let pool = crate::db::connect(&url).await?;
+    let actions = actions(&pool);
     let mut report = Report::default();
     for file in test_files(path)? {
         let text = std::fs::read_to_string(&file)?;

@@ -4,7 +4,7 @@ use crate::helpers::{Scratch, root};
 use madoguchi::i18n::LOCALES;
 
 fn names() -> Vec<String> {
-    madoguchi::flow::standard_actions().names().map(str::to_owned).collect()
+    madoguchi::services::action_names()
 }
 
 /// The diagnostics of a scratch copy of the shipped flows, as `flows check` prints them, with the folder made relative.

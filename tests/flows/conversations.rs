@@ -9,7 +9,7 @@ async fn every_conversation_test_in_tests_conversations_passes() {
         &root().join("tests/conversations"),
         &Origin::Folder(root().join("flows")),
         &Origin::Folder(root().join("locales")),
-        &madoguchi::flow::standard_actions(),
+        &|pool| madoguchi::services::actions(Some(pool)),
         false,
     )
     .await
@@ -32,7 +32,7 @@ async fn a_failing_conversation_test_reports_what_was_expected_and_what_came() {
         &file,
         &Origin::Folder(root().join("flows")),
         &Origin::Folder(root().join("locales")),
-        &madoguchi::flow::standard_actions(),
+        &|pool| madoguchi::services::actions(Some(pool)),
         false,
     )
     .await
@@ -113,7 +113,7 @@ steps:
         &tests,
         &Origin::Folder(scratch.flows()),
         &Origin::Folder(scratch.locales()),
-        &madoguchi::flow::standard_actions(),
+        &|pool| madoguchi::services::actions(Some(pool)),
         false,
     )
     .await

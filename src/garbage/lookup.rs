@@ -1,0 +1,201 @@
+//! The `garbage.lookup` action flows call: a resident's words (or the candidate they picked) in, the city's answer
+//! out as variables in the resident's language: `result` = `found` (item, category, how, notes, fee), `choose`
+//! (up to three `candidates`) or `none`. Every lookup is logged for the usage report.
+
+use super::catalog::Item;
+use super::search::{Hit, Index};
+use crate::flow::action::{Action, ActionContext, ActionError, ActionOutcome};
+use futures::future::BoxFuture;
+use serde_json::{Map, Value, json};
+use sqlx::SqlitePool;
+use std::sync::Arc;
+
+/// The postback value of a candidate: this prefix and the item's full official name.
+pub const PICKED: &str = "garbage-item=";
+/// Below this score a hit is not offered at all.
+const FLOOR: f64 = 0.45;
+/// From this score on, a hit clearly ahead of the rest is taken as the item meant.
+const SURE: f64 = 0.9;
+/// How far ahead of the next item the best must be to be taken without asking.
+const MARGIN: f64 = 0.05;
+/// At most this many candidates are offered.
+const CANDIDATES: usize = 3;
+/// LINE's limit on a quick-reply label.
+const LABEL_CHARS: usize = 20;
+
+/// One city's catalog answering lookups, and the database the lookups are logged in (none in `flows check`).
+pub struct GarbageLookup {
+    index: Arc<Index>,
+    pool: Option<SqlitePool>,
+}
+
+impl GarbageLookup {
+    pub fn new(index: Arc<Index>, pool: Option<SqlitePool>) -> GarbageLookup {
+        GarbageLookup { index, pool }
+    }
+
+    /// What to answer for `args`: pure, no logging.
+    pub fn answer(&self, args: &Map<String, Value>) -> Result<Answer, ActionError> {
+        if let Some(picked) = args.get("item").and_then(Value::as_str) {
+            let name = picked.strip_prefix(PICKED).unwrap_or(picked);
+            let found = self.index.catalog().items.iter().position(|item| item.full_name() == name);
+            return Ok(match found {
+                Some(item) => Answer::Found(item),
+                None => Answer::None,
+            });
+        }
+        let query = args
+            .get("query")
+            .and_then(Value::as_str)
+            .ok_or_else(|| ActionError::Argument("query".into(), "a text or an `item` is needed".into()))?;
+        Ok(decide(&self.index, &self.index.search(query, 10, FLOOR)))
+    }
+
+    /// The variables for a flow: what the resident is told, in their language.
+    pub fn vars(&self, answer: &Answer, language: &str) -> Map<String, Value> {
+        let mut vars = Map::new();
+        match answer {
+            Answer::Found(item) => {
+                let item = &self.index.catalog().items[*item];
+                let category = &self.index.catalog().categories[&item.category];
+                vars.insert("result".into(), json!("found"));
+                vars.insert("item".into(), json!(display_name(item, language)));
+                vars.insert("category".into(), json!(localized(&category.name, language)));
+                vars.insert("how".into(), json!(localized(&category.how, language)));
+                let notes = localized(&item.notes, language).or_else(|| localized(&category.notes, language));
+                if let Some(notes) = notes {
+                    vars.insert("notes".into(), json!(notes));
+                }
+                if let Some(fee) = item.fee {
+                    vars.insert(
+                        "fee".into(),
+                        json!(if language == "ja" { format!("{fee}円") } else { format!("¥{fee}") }),
+                    );
+                }
+            }
+            Answer::Choose(items) => {
+                let candidates: Vec<Value> = items
+                    .iter()
+                    .map(|&i| {
+                        let item = &self.index.catalog().items[i];
+                        json!({"label": label(item, language), "value": format!("{PICKED}{}", item.full_name())})
+                    })
+                    .collect();
+                vars.insert("result".into(), json!("choose"));
+                vars.insert("candidates".into(), Value::Array(candidates));
+            }
+            Answer::None => {
+                vars.insert("result".into(), json!("none"));
+            }
+        }
+        vars
+    }
+
+    async fn log(
+        &self,
+        context: &ActionContext,
+        args: &Map<String, Value>,
+        answer: &Answer,
+    ) -> Result<(), sqlx::Error> {
+        let Some(pool) = &self.pool else { return Ok(()) };
+        let (method, query) =
+            match (args.get("item").and_then(Value::as_str), args.get("query").and_then(Value::as_str)) {
+                (Some(item), _) => ("choice", item.strip_prefix(PICKED).unwrap_or(item)),
+                (None, query) => ("text", query.unwrap_or_default()),
+            };
+        let (outcome, item) = match answer {
+            Answer::Found(item) => ("found", Some(self.index.catalog().items[*item].full_name())),
+            Answer::Choose(_) => ("choose", None),
+            Answer::None => ("none", None),
+        };
+        sqlx::query(
+            "INSERT INTO garbage_lookups (event_id, at, city, language, method, query, item, outcome)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING",
+        )
+        .bind(context.event_id.as_deref().map(|id| format!("{id}:{method}")))
+        .bind(context.now_ms)
+        .bind(&self.index.catalog().city)
+        .bind(&context.language)
+        .bind(method)
+        .bind(query)
+        .bind(item)
+        .bind(outcome)
+        .execute(pool)
+        .await?;
+        Ok(())
+    }
+}
+
+/// What a lookup found: one item (by position in the catalog), items to choose from, or nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    Found(usize),
+    Choose(Vec<usize>),
+    None,
+}
+
+/// One sure item is the answer (or its size and material variants to choose from); otherwise the best few.
+fn decide(index: &Index, hits: &[Hit]) -> Answer {
+    let Some(best) = hits.first() else { return Answer::None };
+    let name = &index.catalog().items[best.item].name;
+    let next_other = hits.iter().find(|h| &index.catalog().items[h.item].name != name);
+    let sure = best.score >= SURE && next_other.is_none_or(|h| h.score + MARGIN <= best.score);
+    if sure {
+        let variants = index.variants(best.item);
+        return match variants.len() {
+            1 => Answer::Found(best.item),
+            _ => Answer::Choose(variants.into_iter().take(CANDIDATES).collect()),
+        };
+    }
+    let mut offered: Vec<usize> = Vec::new();
+    for hit in hits {
+        if offered.len() == CANDIDATES {
+            break;
+        }
+        for variant in index.variants(hit.item) {
+            if offered.len() < CANDIDATES && !offered.contains(&variant) {
+                offered.push(variant);
+            }
+        }
+    }
+    if offered.len() == 1 { Answer::Found(offered[0]) } else { Answer::Choose(offered) }
+}
+
+/// Text in the resident's language, else English, else Japanese.
+fn localized<'a>(texts: &'a std::collections::BTreeMap<String, String>, language: &str) -> Option<&'a str> {
+    [language, "en", "ja"].iter().find_map(|l| texts.get(*l)).map(String::as_str).filter(|t| !t.is_empty())
+}
+
+/// The item as the resident calls it, with the city's official name beside it for the collection point.
+fn display_name(item: &Item, language: &str) -> String {
+    match item.names.get(language).and_then(|names| names.first()) {
+        Some(theirs) if language != "ja" => format!("{theirs} ({})", item.full_name()),
+        _ => item.full_name(),
+    }
+}
+
+fn label(item: &Item, language: &str) -> String {
+    let name = match item.names.get(language).and_then(|names| names.first()) {
+        Some(theirs) if language != "ja" => theirs.clone(),
+        _ => item.name.clone(),
+    };
+    let text = match &item.qualifier {
+        Some(qualifier) => format!("{name} {qualifier}"),
+        None => name,
+    };
+    text.chars().take(LABEL_CHARS).collect()
+}
+
+impl Action for GarbageLookup {
+    fn call<'a>(
+        &'a self,
+        context: &'a ActionContext,
+        args: &'a Map<String, Value>,
+    ) -> BoxFuture<'a, Result<ActionOutcome, ActionError>> {
+        Box::pin(async move {
+            let answer = self.answer(args)?;
+            self.log(context, args, &answer).await?;
+            Ok(ActionOutcome { vars: self.vars(&answer, &context.language), messages: Vec::new() })
+        })
+    }
+}

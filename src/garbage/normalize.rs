@@ -1,0 +1,83 @@
+//! Folding what residents type into one spelling: NFKC (full- and half-width alike), lower case, hiragana as
+//! katakana, long-vowel marks and small kana folded, qualifiers in brackets and punctuation dropped.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// The searchable form of a name or a query.
+pub fn fold(text: &str) -> String {
+    let nfkc: String = strip_brackets(&text.nfkc().collect::<String>());
+    let mut folded = String::with_capacity(nfkc.len());
+    for c in nfkc.chars().flat_map(char::to_lowercase) {
+        let c = hiragana_to_katakana(c);
+        let c = small_to_large(c);
+        if c == 'ー' || c == '-' || c == '‐' || c == '~' || c == '〜' {
+            continue;
+        }
+        if c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'') || "・、。,.!?！？「」『』".contains(c)
+        {
+            continue;
+        }
+        folded.push(c);
+    }
+    folded
+}
+
+/// Drops bracketed qualifiers: `アイロン台（一辺の長さ30cm以下）` → `アイロン台`; keeps text without closing brackets.
+fn strip_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut depth = 0_u32;
+    for c in text.chars() {
+        match c {
+            '(' | '[' | '【' | '〔' => depth += 1,
+            ')' | ']' | '】' | '〕' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    if out.trim().is_empty() { text.to_owned() } else { out }
+}
+
+fn hiragana_to_katakana(c: char) -> char {
+    match c {
+        'ぁ'..='ゖ' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
+        _ => c,
+    }
+}
+
+fn small_to_large(c: char) -> char {
+    match c {
+        'ァ' => 'ア',
+        'ィ' => 'イ',
+        'ゥ' => 'ウ',
+        'ェ' => 'エ',
+        'ォ' => 'オ',
+        'ッ' => 'ツ',
+        'ャ' => 'ヤ',
+        'ュ' => 'ユ',
+        'ョ' => 'ヨ',
+        'ヮ' => 'ワ',
+        'ヵ' => 'カ',
+        'ヶ' => 'ケ',
+        _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn half_width_kana_and_hiragana_fold_to_one_spelling() {
+        assert_eq!(fold("ｱｲﾛﾝ"), fold("アイロン"));
+        assert_eq!(fold("あいろん"), fold("アイロン"));
+        assert_eq!(fold("ＰＥＴボトル"), fold("petボトル"));
+    }
+
+    #[test]
+    fn long_vowels_small_kana_and_qualifiers_do_not_matter() {
+        assert_eq!(fold("ドライヤー"), fold("ドライヤ"));
+        assert_eq!(fold("キャップ"), fold("キヤツプ"));
+        assert_eq!(fold("アイロン台（一辺の長さ30cm以下）"), fold("アイロン台"));
+        assert_eq!(fold("Hair  Dryer!"), "hairdryer");
+    }
+}
