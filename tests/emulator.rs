@@ -1,0 +1,242 @@
+//! The LINE emulator end to end: the real binary in emulator mode, its LINE API, its page API, and its page in Chromium.
+
+use serde_json::{Value, json};
+use std::net::SocketAddr;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncBufReadExt, BufReader};
+use tokio::process::{Child, Command};
+
+/// The real server in emulator mode: no channel secret configured.
+struct App {
+    addr: SocketAddr,
+    http: reqwest::Client,
+    _child: Child,
+    _dir: tempfile::TempDir,
+}
+
+impl App {
+    async fn spawn() -> App {
+        let dir = tempfile::tempdir().unwrap();
+        let log = std::fs::File::create(dir.path().join("server.log")).unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+            .arg("serve")
+            .env_remove("RUST_LOG")
+            .env_remove("LINE_CHANNEL_SECRET")
+            .env_remove("LINE_CHANNEL_ACCESS_TOKEN")
+            .env_remove("LINE_API_BASE_URL")
+            .env_remove("LINE_DATA_API_BASE_URL")
+            .env_remove("MADOGUCHI_EMULATOR")
+            .env_remove("MADOGUCHI_FLOWS")
+            .env_remove("MADOGUCHI_LOCALES")
+            .env("MADOGUCHI_BIND", "127.0.0.1:0")
+            .env("MADOGUCHI_DATABASE_URL", format!("sqlite://{}/m.db", dir.path().display()))
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(log)
+            .kill_on_drop(true)
+            .spawn()
+            .expect("the madoguchi binary starts");
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let line = tokio::time::timeout(Duration::from_secs(30), lines.next_line())
+            .await
+            .expect("the server says where it listens")
+            .unwrap()
+            .unwrap_or_else(|| {
+                panic!("the server exited: {}", std::fs::read_to_string(dir.path().join("server.log")).unwrap())
+            });
+        let addr = line.trim_start_matches("listening on ").parse().expect("an address");
+        tokio::spawn(async move { while let Ok(Some(_)) = lines.next_line().await {} });
+        App { addr, http: reqwest::Client::new(), _child: child, _dir: dir }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+
+    /// A call to the emulated LINE API, with the bearer the server uses.
+    async fn line(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> (u16, Value) {
+        let mut request =
+            self.http.request(method, self.url(&format!("/emulator/line{path}"))).bearer_auth("emulator");
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.unwrap();
+        (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
+    }
+
+    async fn page(&self, path: &str, body: Value) -> (u16, Value) {
+        let response = self.http.post(self.url(&format!("/emulator/api{path}"))).json(&body).send().await.unwrap();
+        (response.status().as_u16(), response.json().await.unwrap_or(Value::Null))
+    }
+
+    async fn new_user(&self, name: &str, language: &str) -> String {
+        let (status, user) = self.page("/users", json!({ "displayName": name, "language": language })).await;
+        assert_eq!(status, 201, "{user}");
+        user["id"].as_str().unwrap().to_owned()
+    }
+
+    async fn timeline(&self, user: &str) -> Vec<Value> {
+        let url = self.url(&format!("/emulator/api/users/{user}/messages?after=0"));
+        let page: Value = self.http.get(url).send().await.unwrap().json().await.unwrap();
+        page["messages"].as_array().unwrap().clone()
+    }
+
+    /// Waits until the bot has sent at least `count` messages to `user`, and gives them.
+    async fn bot_messages(&self, user: &str, count: usize) -> Vec<Value> {
+        let deadline = Instant::now() + Duration::from_secs(15);
+        loop {
+            let entries = self.timeline(user).await;
+            let bot: Vec<Value> = entries.iter().filter(|e| e["from"] == "bot").map(|e| e["message"].clone()).collect();
+            if bot.len() >= count {
+                return bot;
+            }
+            assert!(Instant::now() < deadline, "the bot sent {} of {count} messages: {entries:#?}", bot.len());
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_reply_token_the_emulator_never_issued_is_refused_as_line_refuses_it() {
+    let app = App::spawn().await;
+    let body = json!({ "replyToken": "made-up", "messages": [{ "type": "text", "text": "hi" }] });
+    let (status, answer) = app.line(reqwest::Method::POST, "/v2/bot/message/reply", Some(body)).await;
+    assert_eq!(status, 400);
+    assert_eq!(answer, json!({ "message": "Invalid reply token" }));
+}
+
+#[tokio::test]
+async fn a_reply_token_works_once() {
+    let app = App::spawn().await;
+    let user = app.new_user("Ana", "en").await;
+    let (status, sent) = app.page(&format!("/users/{user}/text"), json!({ "text": "qwertyuiop" })).await;
+    assert_eq!(status, 200, "{sent}");
+    app.bot_messages(&user, 1).await;
+    let token = sent["events"][0]["replyToken"].as_str().unwrap();
+    let body = json!({ "replyToken": token, "messages": [{ "type": "text", "text": "again" }] });
+    let (status, answer) = app.line(reqwest::Method::POST, "/v2/bot/message/reply", Some(body)).await;
+    assert_eq!(status, 400);
+    assert_eq!(answer["message"], "Invalid reply token");
+}
+
+#[tokio::test]
+async fn a_push_with_a_retry_key_already_accepted_is_a_409() {
+    let app = App::spawn().await;
+    let user = app.new_user("Ana", "en").await;
+    let body = json!({ "to": user, "messages": [{ "type": "text", "text": "Collection is tomorrow" }] });
+    let push = |key: &'static str| {
+        app.http
+            .post(app.url("/emulator/line/v2/bot/message/push"))
+            .bearer_auth("emulator")
+            .header("X-Line-Retry-Key", key)
+            .json(&body)
+            .send()
+    };
+    let key = "123e4567-e89b-12d3-a456-426614174000";
+    assert_eq!(push(key).await.unwrap().status(), 200);
+    assert_eq!(push(key).await.unwrap().status(), 409);
+    assert_eq!(app.bot_messages(&user, 1).await.len(), 1, "the repeated push was not shown twice");
+}
+
+#[tokio::test]
+async fn a_profile_gives_the_emulated_users_language_and_an_unknown_user_is_a_404() {
+    let app = App::spawn().await;
+    let user = app.new_user("Minh", "vi").await;
+    let (status, profile) = app.line(reqwest::Method::GET, &format!("/v2/bot/profile/{user}"), None).await;
+    assert_eq!(status, 200);
+    assert_eq!(profile, json!({ "displayName": "Minh", "userId": user, "language": "vi" }));
+    let unknown = "U00000000000000000000000000000000";
+    let (status, _) = app.line(reqwest::Method::GET, &format!("/v2/bot/profile/{unknown}"), None).await;
+    assert_eq!(status, 404);
+}
+
+#[tokio::test]
+async fn calls_without_the_emulator_bearer_are_a_401() {
+    let app = App::spawn().await;
+    let user = app.new_user("Ana", "en").await;
+    let url = app.url(&format!("/emulator/line/v2/bot/profile/{user}"));
+    assert_eq!(app.http.get(&url).send().await.unwrap().status(), 401);
+    assert_eq!(app.http.get(&url).bearer_auth("wrong").send().await.unwrap().status(), 401);
+    let loading = app.url("/emulator/line/v2/bot/chat/loading/start");
+    let body = json!({ "chatId": user, "loadingSeconds": 5 });
+    assert_eq!(app.http.post(&loading).json(&body).send().await.unwrap().status(), 401);
+    let (status, answer) = app.line(reqwest::Method::POST, "/v2/bot/chat/loading/start", Some(body)).await;
+    assert_eq!((status, answer), (200, json!({})));
+}
+
+#[tokio::test]
+async fn sending_text_brings_the_bots_answer_into_the_timeline() {
+    let app = App::spawn().await;
+    let user = app.new_user("Ana", "en").await;
+    app.page(&format!("/users/{user}/text"), json!({ "text": "qwertyuiop" })).await;
+    let bot = app.bot_messages(&user, 2).await;
+    assert_eq!(bot[0]["text"], "Sorry, I did not understand that.", "{bot:#?}");
+    let labels: Vec<&str> = bot
+        .iter()
+        .filter_map(|m| m["quickReply"]["items"].as_array())
+        .flatten()
+        .filter_map(|item| item["action"]["label"].as_str())
+        .collect();
+    assert!(labels.contains(&"Help"), "{bot:#?}");
+    let timeline = app.timeline(&user).await;
+    assert_eq!(timeline[0]["from"], "user");
+    assert_eq!(timeline[0]["message"]["text"], "qwertyuiop");
+}
+
+#[tokio::test]
+async fn a_photo_reaches_the_bot_and_its_bytes_come_back_as_content() {
+    let app = App::spawn().await;
+    let user = app.new_user("Ana", "en").await;
+    let photo = b"\x89PNG\r\n\x1a\n not really a picture".to_vec();
+    let response = app
+        .http
+        .post(app.url(&format!("/emulator/api/users/{user}/image")))
+        .header("content-type", "image/png")
+        .body(photo.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let sent: Value = response.json().await.unwrap();
+    let message = &sent["events"][0]["message"];
+    assert_eq!(message["type"], "image");
+    assert_eq!(message["contentProvider"]["type"], "line");
+    assert!(!app.bot_messages(&user, 1).await.is_empty());
+    let id = message["id"].as_str().unwrap();
+    let content = app
+        .http
+        .get(app.url(&format!("/emulator/line/v2/bot/message/{id}/content")))
+        .bearer_auth("emulator")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(content.status(), 200);
+    assert_eq!(content.headers()["content-type"], "image/png");
+    assert_eq!(content.bytes().await.unwrap().to_vec(), photo);
+}
+
+#[tokio::test]
+async fn a_location_reaches_the_bot() {
+    let app = App::spawn().await;
+    let user = app.new_user("Ana", "en").await;
+    let place = json!({ "title": "City hall", "address": "1-1 Chuo", "latitude": 35.68, "longitude": 139.76 });
+    let (status, sent) = app.page(&format!("/users/{user}/location"), place).await;
+    assert_eq!(status, 200, "{sent}");
+    let event = &sent["events"][0];
+    assert_eq!(event["type"], "message");
+    assert_eq!(event["message"]["type"], "location");
+    assert_eq!(event["message"]["latitude"], 35.68);
+    assert!(ulid::Ulid::from_string(event["webhookEventId"].as_str().unwrap()).is_ok());
+    assert!(!app.bot_messages(&user, 1).await.is_empty());
+}
+
+#[tokio::test]
+async fn following_brings_a_welcome() {
+    let app = App::spawn().await;
+    let user = app.new_user("Ana", "en").await;
+    let (status, sent) = app.page(&format!("/users/{user}/follow"), json!({})).await;
+    assert_eq!(status, 200, "{sent}");
+    assert_eq!(sent["events"][0]["type"], "follow");
+    assert!(!app.bot_messages(&user, 1).await.is_empty());
+}
