@@ -240,3 +240,117 @@ async fn following_brings_a_welcome() {
     assert_eq!(sent["events"][0]["type"], "follow");
     assert!(!app.bot_messages(&user, 1).await.is_empty());
 }
+
+/// A chromedriver this test started, stopped when dropped.
+struct Chromedriver {
+    port: u16,
+    child: Child,
+    _profile: tempfile::TempDir,
+}
+
+impl Chromedriver {
+    /// Starts chromedriver, or says why not.
+    async fn start() -> Result<Chromedriver, String> {
+        for path in ["/usr/bin/chromedriver", "/usr/bin/chromium"] {
+            if !std::path::Path::new(path).exists() {
+                return Err(format!("{path} is not installed"));
+            }
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let child = Command::new("/usr/bin/chromedriver")
+            .arg(format!("--port={port}"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|error| format!("chromedriver did not start: {error}"))?;
+        let deadline = Instant::now() + Duration::from_secs(15);
+        while tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_err() {
+            if Instant::now() > deadline {
+                return Err("chromedriver did not listen within 15 s".into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        Ok(Chromedriver { port, child, _profile: tempfile::tempdir().unwrap() })
+    }
+
+    async fn browser(&self) -> fantoccini::Client {
+        let profile = format!("--user-data-dir={}", self._profile.path().display());
+        let options = json!({
+            "binary": "/usr/bin/chromium",
+            "args": ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", profile],
+        });
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("goog:chromeOptions".into(), options);
+        // chromedriver is on loopback over plain HTTP, so no TLS connector is needed.
+        fantoccini::ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .expect("a headless Chromium session")
+    }
+}
+
+impl Drop for Chromedriver {
+    fn drop(&mut self) {
+        let _ = self.child.start_kill();
+    }
+}
+
+/// Waits until an element matching `css` shows `text`, and gives it.
+async fn wait_for_text(browser: &fantoccini::Client, css: &str, text: &str) -> fantoccini::elements::Element {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        for element in browser.find_all(fantoccini::Locator::Css(css)).await.unwrap() {
+            if element.text().await.is_ok_and(|shown| shown.contains(text)) {
+                return element;
+            }
+        }
+        if Instant::now() > deadline {
+            let page = browser.find(fantoccini::Locator::Css("body")).await.unwrap().text().await.unwrap();
+            panic!("no {css} showing {text:?}; the page shows:\n{page}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn typing_a_message_shows_the_bots_answer_and_a_quick_reply_brings_the_next() {
+    let driver = match Chromedriver::start().await {
+        Ok(driver) => driver,
+        Err(why) => {
+            eprintln!("skipping the browser test: {why}");
+            return;
+        }
+    };
+    let app = App::spawn().await;
+    let browser = driver.browser().await;
+    let outcome = async {
+        use fantoccini::Locator::Css;
+        browser.goto(&app.url("/")).await.unwrap();
+        browser.wait().for_element(Css("[data-testid=new-user-language] option[value=en]")).await.unwrap();
+        browser.find(Css("[data-testid=new-user-name]")).await.unwrap().send_keys("Ana").await.unwrap();
+        browser.find(Css("[data-testid=new-user-language]")).await.unwrap().select_by_value("en").await.unwrap();
+        browser.find(Css("[data-testid=new-user-add]")).await.unwrap().click().await.unwrap();
+        wait_for_text(&browser, "[data-testid=user].selected", "Ana").await;
+
+        let input = browser.find(Css("[data-testid=message-input]")).await.unwrap();
+        input.send_keys("qwertyuiop").await.unwrap();
+        browser.find(Css("[data-testid=send]")).await.unwrap().click().await.unwrap();
+        wait_for_text(&browser, "[data-testid=message-user]", "qwertyuiop").await;
+        wait_for_text(&browser, "[data-testid=message-bot]", "Sorry, I did not understand that.").await;
+
+        let help = wait_for_text(&browser, "[data-testid=quick-reply]", "Help").await;
+        help.click().await.unwrap();
+        wait_for_text(&browser, "[data-testid=message-user]", "Help").await;
+        wait_for_text(&browser, "[data-testid=message-bot]", "How to use this service").await;
+    };
+    // The session is closed even when a step fails, so no Chromium outlives the test.
+    let result = futures::FutureExt::catch_unwind(std::panic::AssertUnwindSafe(outcome)).await;
+    let _ = browser.close().await;
+    if let Err(panic) = result {
+        std::panic::resume_unwind(panic);
+    }
+}
