@@ -56,8 +56,7 @@ impl App {
 
     /// A call to the emulated LINE API, with the bearer the server uses.
     async fn line(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> (u16, Value) {
-        let mut request =
-            self.http.request(method, self.url(&format!("/emulator/line{path}"))).bearer_auth("emulator");
+        let mut request = self.http.request(method, self.url(&format!("/emulator/line{path}"))).bearer_auth("emulator");
         if let Some(body) = body {
             request = request.json(&body);
         }

@@ -25,7 +25,15 @@ pub fn router() -> Router<Emulator> {
         .layer(middleware::from_fn(authorise))
 }
 
-/// An error as LINE writes it: a status and `{"message": ...}`, with a request ID.
+/// A refusal as LINE writes it: a status and `{"message": ...}`, with a request ID.
+struct Refusal(StatusCode, &'static str);
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        line_error(self.0, self.1)
+    }
+}
+
 fn line_error(status: StatusCode, message: &str) -> Response {
     (status, [("x-line-request-id", request_id())], Json(json!({ "message": message }))).into_response()
 }
@@ -49,64 +57,58 @@ async fn authorise(request: Request, next: Next) -> Response {
     next.run(request).await
 }
 
+fn json_body(body: Result<Json<Value>, JsonRejection>) -> Result<Value, Refusal> {
+    body.map(|Json(v)| v).map_err(|_| Refusal(StatusCode::BAD_REQUEST, "The request body could not be parsed"))
+}
+
 /// The messages of a reply or push body: 1 to 5 objects, each with a type.
-fn messages(body: &Value) -> Result<Vec<Value>, Response> {
+fn messages(body: &Value) -> Result<Vec<Value>, Refusal> {
     let messages = body["messages"].as_array().cloned().unwrap_or_default();
     if messages.is_empty() || messages.len() > 5 || messages.iter().any(|m| !m["type"].is_string()) {
-        return Err(line_error(StatusCode::BAD_REQUEST, "The request body has 1 error(s)"));
+        return Err(Refusal(StatusCode::BAD_REQUEST, "The request body has 1 error(s)"));
     }
     Ok(messages)
 }
 
-fn json_body(body: Result<Json<Value>, JsonRejection>) -> Result<Value, Response> {
-    body.map(|Json(v)| v).map_err(|_| line_error(StatusCode::BAD_REQUEST, "The request body could not be parsed"))
-}
-
-async fn reply(State(emulator): State<Emulator>, body: Result<Json<Value>, JsonRejection>) -> Response {
-    let body = match json_body(body) {
-        Ok(body) => body,
-        Err(response) => return response,
-    };
-    let messages = match messages(&body) {
-        Ok(messages) => messages,
-        Err(response) => return response,
-    };
+async fn reply(
+    State(emulator): State<Emulator>,
+    body: Result<Json<Value>, JsonRejection>,
+) -> Result<Response, Refusal> {
+    let body = json_body(body)?;
+    let messages = messages(&body)?;
     let mut chats = emulator.chats();
-    let Some(user_id) = body["replyToken"].as_str().and_then(|t| chats.use_reply_token(t)) else {
-        return line_error(StatusCode::BAD_REQUEST, "Invalid reply token");
-    };
+    let user_id = body["replyToken"]
+        .as_str()
+        .and_then(|t| chats.use_reply_token(t))
+        .ok_or(Refusal(StatusCode::BAD_REQUEST, "Invalid reply token"))?;
     for message in messages {
         chats.record(&user_id, "bot", message);
     }
-    ok(json!({ "sentMessages": [] }))
+    Ok(ok(json!({ "sentMessages": [] })))
 }
 
 async fn push(
     State(emulator): State<Emulator>,
     headers: HeaderMap,
     body: Result<Json<Value>, JsonRejection>,
-) -> Response {
-    let body = match json_body(body) {
-        Ok(body) => body,
-        Err(response) => return response,
-    };
-    let messages = match messages(&body) {
-        Ok(messages) => messages,
-        Err(response) => return response,
-    };
+) -> Result<Response, Refusal> {
+    let body = json_body(body)?;
+    let messages = messages(&body)?;
     let mut chats = emulator.chats();
-    let Some(to) = body["to"].as_str().filter(|to| chats.user(to).is_some()).map(str::to_owned) else {
-        return line_error(StatusCode::BAD_REQUEST, "The property, 'to', in the request body is invalid");
-    };
+    let to = body["to"]
+        .as_str()
+        .filter(|to| chats.user(to).is_some())
+        .map(str::to_owned)
+        .ok_or(Refusal(StatusCode::BAD_REQUEST, "The property, 'to', in the request body is invalid"))?;
     if let Some(key) = headers.get("x-line-retry-key").and_then(|v| v.to_str().ok())
         && !chats.accept_retry_key(key)
     {
-        return line_error(StatusCode::CONFLICT, "The retry key is already accepted");
+        return Err(Refusal(StatusCode::CONFLICT, "The retry key is already accepted"));
     }
     for message in messages {
         chats.record(&to, "bot", message);
     }
-    ok(json!({ "sentMessages": [] }))
+    Ok(ok(json!({ "sentMessages": [] })))
 }
 
 async fn profile(State(emulator): State<Emulator>, Path(user_id): Path<String>) -> Response {
@@ -130,15 +132,15 @@ async fn content(State(emulator): State<Emulator>, Path(message_id): Path<String
     }
 }
 
-async fn loading(State(emulator): State<Emulator>, body: Result<Json<Value>, JsonRejection>) -> Response {
-    let body = match json_body(body) {
-        Ok(body) => body,
-        Err(response) => return response,
-    };
+async fn loading(
+    State(emulator): State<Emulator>,
+    body: Result<Json<Value>, JsonRejection>,
+) -> Result<Response, Refusal> {
+    let body = json_body(body)?;
     let seconds = body["loadingSeconds"].as_u64().unwrap_or(20).clamp(5, 60);
     let started = body["chatId"].as_str().is_some_and(|chat| emulator.chats().start_typing(chat, seconds));
     if !started {
-        return line_error(StatusCode::BAD_REQUEST, "The property, 'chatId', in the request body is invalid");
+        return Err(Refusal(StatusCode::BAD_REQUEST, "The property, 'chatId', in the request body is invalid"));
     }
-    ok(json!({}))
+    Ok(ok(json!({})))
 }

@@ -53,10 +53,8 @@ const PHOTO_LIMIT: usize = 20 * 1024 * 1024;
 /// The emulator's routes, mounted at `/emulator`.
 pub fn router(config: EmulatorConfig) -> Router {
     let emulator = Emulator::new(config);
-    let page = Router::new()
-        .route("/", get(page_html))
-        .route("/page.js", get(page_js))
-        .route("/page.css", get(page_css));
+    let page =
+        Router::new().route("/", get(page_html)).route("/page.js", get(page_js)).route("/page.css", get(page_css));
     let api = Router::new()
         .route("/users", get(chat::list_users).post(chat::create_user))
         .route("/languages", get(chat::languages))
