@@ -315,8 +315,8 @@ async fn wait_for_text(browser: &fantoccini::Client, css: &str, text: &str) -> f
     }
 }
 
-#[tokio::test]
-async fn typing_a_message_shows_the_bots_answer_and_a_quick_reply_brings_the_next() {
+/// Runs `steps` against the page in headless Chromium, or says why it skips; the browser is closed either way.
+async fn in_browser(steps: impl AsyncFnOnce(&fantoccini::Client, &App)) {
     let driver = match Chromedriver::start().await {
         Ok(driver) => driver,
         Err(why) => {
@@ -326,30 +326,36 @@ async fn typing_a_message_shows_the_bots_answer_and_a_quick_reply_brings_the_nex
     };
     let app = App::spawn().await;
     let browser = driver.browser().await;
-    let outcome = async {
-        use fantoccini::Locator::Css;
-        browser.goto(&app.url("/")).await.unwrap();
-        browser.wait().for_element(Css("[data-testid=new-user-language] option[value=en]")).await.unwrap();
-        browser.find(Css("[data-testid=new-user-name]")).await.unwrap().send_keys("Ana").await.unwrap();
-        browser.find(Css("[data-testid=new-user-language]")).await.unwrap().select_by_value("en").await.unwrap();
-        browser.find(Css("[data-testid=new-user-add]")).await.unwrap().click().await.unwrap();
-        wait_for_text(&browser, "[data-testid=user].selected", "Ana").await;
-
-        let input = browser.find(Css("[data-testid=message-input]")).await.unwrap();
-        input.send_keys("qwertyuiop").await.unwrap();
-        browser.find(Css("[data-testid=send]")).await.unwrap().click().await.unwrap();
-        wait_for_text(&browser, "[data-testid=message-user]", "qwertyuiop").await;
-        wait_for_text(&browser, "[data-testid=message-bot]", "Sorry, I did not understand that.").await;
-
-        let help = wait_for_text(&browser, "[data-testid=quick-reply]", "Help").await;
-        help.click().await.unwrap();
-        wait_for_text(&browser, "[data-testid=message-user]", "Help").await;
-        wait_for_text(&browser, "[data-testid=message-bot]", "How to use this service").await;
-    };
+    let outcome = steps(&browser, &app);
     // The session is closed even when a step fails, so no Chromium outlives the test.
     let result = futures::FutureExt::catch_unwind(std::panic::AssertUnwindSafe(outcome)).await;
     let _ = browser.close().await;
     if let Err(panic) = result {
         std::panic::resume_unwind(panic);
     }
+}
+
+#[tokio::test]
+async fn typing_a_message_shows_the_bots_answer_and_a_quick_reply_brings_the_next() {
+    in_browser(async |browser, app| {
+        use fantoccini::Locator::Css;
+        browser.goto(&app.url("/")).await.unwrap();
+        browser.wait().for_element(Css("[data-testid=new-user-language] option[value=en]")).await.unwrap();
+        browser.find(Css("[data-testid=new-user-name]")).await.unwrap().send_keys("Ana").await.unwrap();
+        browser.find(Css("[data-testid=new-user-language]")).await.unwrap().select_by_value("en").await.unwrap();
+        browser.find(Css("[data-testid=new-user-add]")).await.unwrap().click().await.unwrap();
+        wait_for_text(browser, "[data-testid=user].selected", "Ana").await;
+
+        let input = browser.find(Css("[data-testid=message-input]")).await.unwrap();
+        input.send_keys("qwertyuiop").await.unwrap();
+        browser.find(Css("[data-testid=send]")).await.unwrap().click().await.unwrap();
+        wait_for_text(browser, "[data-testid=message-user]", "qwertyuiop").await;
+        wait_for_text(browser, "[data-testid=message-bot]", "Sorry, I did not understand that.").await;
+
+        let help = wait_for_text(browser, "[data-testid=quick-reply]", "Help").await;
+        help.click().await.unwrap();
+        wait_for_text(browser, "[data-testid=message-user]", "Help").await;
+        wait_for_text(browser, "[data-testid=message-bot]", "How to use this service").await;
+    })
+    .await;
 }
