@@ -359,3 +359,76 @@ async fn typing_a_message_shows_the_bots_answer_and_a_quick_reply_brings_the_nex
     })
     .await;
 }
+
+/// A push of the message kinds the page draws beyond text: a buttons template with a date picker, a confirm
+/// template, a flex carousel, and a text that looks like HTML.
+fn showcase(to: &str) -> Value {
+    json!({ "to": to, "messages": [
+        { "type": "text", "text": "first line\nsecond line <b>not bold</b>" },
+        { "type": "template", "altText": "Pick a day", "template": {
+            "type": "buttons", "title": "Bulky waste pick-up", "text": "Which day?",
+            "actions": [
+                { "type": "datetimepicker", "label": "Choose a date", "data": "pickup=date", "mode": "date",
+                  "initial": "2026-12-01" },
+                { "type": "postback", "label": "Cancel", "data": "pickup=cancel" },
+            ]}},
+        { "type": "template", "altText": "Sure?", "template": {
+            "type": "confirm", "text": "Book it?",
+            "actions": [
+                { "type": "message", "label": "Yes", "text": "yes" },
+                { "type": "message", "label": "No", "text": "no" },
+            ]}},
+        { "type": "flex", "altText": "Collection days", "contents": { "type": "carousel", "contents": [
+            { "type": "bubble", "body": { "type": "box", "layout": "vertical", "contents": [
+                { "type": "text", "text": "Burnable", "weight": "bold" },
+                { "type": "separator" },
+                { "type": "box", "layout": "horizontal", "contents": [
+                    { "type": "text", "text": "Mon" }, { "type": "text", "text": "Thu" },
+                ]},
+            ]}, "footer": { "type": "box", "layout": "vertical", "contents": [
+                { "type": "button", "action": { "type": "postback", "label": "Details", "data": "g=burnable" } },
+            ]}},
+            { "type": "bubble", "body": { "type": "box", "layout": "vertical", "contents": [
+                { "type": "text", "contents": [
+                    { "type": "span", "text": "Plastic " }, { "type": "span", "text": "containers" },
+                ]},
+            ]}},
+        ]}},
+    ]})
+}
+
+#[tokio::test]
+async fn templates_flex_and_a_date_picker_are_drawn_and_the_picked_date_reaches_the_bot() {
+    in_browser(async |browser, app| {
+        use fantoccini::Locator::Css;
+        let user = app.new_user("Ana", "en").await;
+        let (status, answer) = app.line(reqwest::Method::POST, "/v2/bot/message/push", Some(showcase(&user))).await;
+        assert_eq!(status, 200, "{answer}");
+        browser.goto(&app.url("/emulator")).await.unwrap();
+
+        let text = wait_for_text(browser, "[data-testid=text]", "first line").await;
+        assert_eq!(text.text().await.unwrap(), "first line\nsecond line <b>not bold</b>");
+        assert!(browser.find_all(Css("[data-testid=text] b")).await.unwrap().is_empty(), "bot text became HTML");
+        wait_for_text(browser, "[data-testid=buttons]", "Bulky waste pick-up").await;
+        wait_for_text(browser, "[data-testid=confirm]", "Book it?").await;
+        wait_for_text(browser, "[data-testid=carousel] [data-testid=flex]", "Burnable").await;
+        wait_for_text(browser, "[data-testid=flex]", "Plastic containers").await;
+        wait_for_text(browser, "[data-testid=flex] [data-testid=action]", "Details").await;
+
+        wait_for_text(browser, "[data-testid=buttons] [data-testid=action]", "Choose a date")
+            .await
+            .click()
+            .await
+            .unwrap();
+        let picker = browser.wait().for_element(Css("[data-testid=picker-input][type=date]")).await.unwrap();
+        assert_eq!(picker.prop("value").await.unwrap().as_deref(), Some("2026-12-01"));
+        browser.find(Css("[data-testid=picker-send]")).await.unwrap().click().await.unwrap();
+        wait_for_text(browser, "[data-testid=message-user]", "2026-12-01").await;
+
+        let timeline = app.timeline(&user).await;
+        let picked = timeline.iter().find(|e| e["from"] == "user").expect("the pick is in the timeline");
+        assert_eq!(picked["message"]["text"], "2026-12-01");
+        app.bot_messages(&user, 5).await;
+    })
+    .await;
+}
