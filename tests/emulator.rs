@@ -231,13 +231,49 @@ async fn a_location_reaches_the_bot() {
 }
 
 #[tokio::test]
-async fn following_brings_a_welcome() {
+async fn following_brings_a_welcome_with_a_language_picker_and_unfollowing_has_no_reply_token() {
     let app = App::spawn().await;
     let user = app.new_user("Ana", "en").await;
     let (status, sent) = app.page(&format!("/users/{user}/follow"), json!({})).await;
     assert_eq!(status, 200, "{sent}");
     assert_eq!(sent["events"][0]["type"], "follow");
-    assert!(!app.bot_messages(&user, 1).await.is_empty());
+    let welcome = app.bot_messages(&user, 1).await;
+    let labels: Vec<&str> = welcome
+        .iter()
+        .filter_map(|m| m["quickReply"]["items"].as_array())
+        .flatten()
+        .filter_map(|item| item["action"]["label"].as_str())
+        .collect();
+    assert!(labels.contains(&"English") && labels.contains(&"日本語"), "no language picker in {welcome:#?}");
+
+    let (status, sent) = app.page(&format!("/users/{user}/unfollow"), json!({})).await;
+    assert_eq!(status, 200, "{sent}");
+    assert_eq!(sent["events"][0]["type"], "unfollow");
+    assert!(sent["events"][0].get("replyToken").is_none(), "an unfollow cannot be answered");
+}
+
+#[tokio::test]
+async fn a_date_pickers_postback_carries_its_params_and_the_timeline_pages_by_sequence() {
+    let app = App::spawn().await;
+    let user = app.new_user("Ana", "en").await;
+    let tap = json!({ "data": "pickup=date", "params": { "date": "2026-12-01" } });
+    let (status, sent) = app.page(&format!("/users/{user}/postback"), tap).await;
+    assert_eq!(status, 200, "{sent}");
+    let event = &sent["events"][0];
+    assert_eq!(event["type"], "postback");
+    assert_eq!(event["postback"], json!({ "data": "pickup=date", "params": { "date": "2026-12-01" } }));
+    assert!(event["replyToken"].is_string());
+
+    let wrong = json!({ "data": "x", "params": { "colour": "red" } });
+    assert_eq!(app.page(&format!("/users/{user}/postback"), wrong).await.0, 400);
+    assert_eq!(app.page("/users/Unobody/text", json!({ "text": "hi" })).await.0, 404);
+
+    app.bot_messages(&user, 1).await;
+    let all = app.timeline(&user).await;
+    let first = all[0]["seq"].as_u64().unwrap();
+    let url = app.url(&format!("/emulator/api/users/{user}/messages?after={first}"));
+    let later: Value = app.http.get(url).send().await.unwrap().json().await.unwrap();
+    assert_eq!(later["messages"].as_array().unwrap().len(), all.len() - 1);
 }
 
 /// A chromedriver this test started, stopped when dropped.
