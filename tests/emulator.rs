@@ -468,3 +468,34 @@ async fn templates_flex_and_a_date_picker_are_drawn_and_the_picked_date_reaches_
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_photo_from_disk_a_location_and_a_follow_are_sent_from_the_page() {
+    in_browser(async |browser, app| {
+        use fantoccini::Locator::Css;
+        let user = app.new_user("Ana", "en").await;
+        let dir = tempfile::tempdir().unwrap();
+        let photo = dir.path().join("sofa.png");
+        std::fs::write(&photo, b"\x89PNG\r\n\x1a\n a sofa by the road").unwrap();
+        browser.goto(&app.url("/emulator")).await.unwrap();
+        wait_for_text(browser, "[data-testid=user].selected", "Ana").await;
+
+        let input = browser.find(Css("[data-testid=photo-input]")).await.unwrap();
+        input.send_keys(&photo.display().to_string()).await.unwrap();
+        browser.wait().for_element(Css("[data-testid=message-user][data-type=image] img")).await.unwrap();
+
+        browser.find(Css("[data-testid=location-toggle]")).await.unwrap().click().await.unwrap();
+        browser.find(Css("[data-testid=location-title]")).await.unwrap().send_keys("City hall").await.unwrap();
+        browser.find(Css("[data-testid=location-send]")).await.unwrap().click().await.unwrap();
+        wait_for_text(browser, "[data-testid=message-user]", "City hall").await;
+
+        browser.find(Css("[data-testid=follow]")).await.unwrap().click().await.unwrap();
+        wait_for_text(browser, "[data-testid=quick-reply]", "English").await;
+
+        let timeline = app.timeline(&user).await;
+        let kinds: Vec<&str> =
+            timeline.iter().filter(|e| e["from"] == "user").filter_map(|e| e["message"]["type"].as_str()).collect();
+        assert_eq!(kinds, ["image", "location", "event"]);
+    })
+    .await;
+}
