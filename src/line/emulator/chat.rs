@@ -18,6 +18,8 @@ const TIMELINE_LIMIT: usize = 500;
 const USER_LIMIT: usize = 200;
 const PHOTO_LIMIT: usize = 50;
 const TOKEN_LIMIT: usize = 10_000;
+/// How long a reply token stays usable, as on LINE.
+const REPLY_TOKEN_LIFETIME: Duration = Duration::from_secs(60);
 
 /// The languages a LINE account may be set to, as the page offers them.
 pub const LANGUAGES: &[(&str, &str)] = &[
@@ -62,8 +64,8 @@ pub struct Entry {
 pub struct Chats {
     users: Vec<User>,
     next_seq: u64,
-    /// Reply tokens issued and not yet used, with the user they answer.
-    reply_tokens: HashMap<String, String>,
+    /// Reply tokens issued and not yet used, with the user they answer and when they were issued.
+    reply_tokens: HashMap<String, (String, Instant)>,
     token_order: VecDeque<String>,
     retry_keys: HashSet<String>,
     key_order: VecDeque<String>,
@@ -116,16 +118,18 @@ impl Chats {
     /// Issues a reply token for one event of `user_id`.
     pub fn issue_reply_token(&mut self, user_id: &str) -> String {
         let token = uuid::Uuid::new_v4().simple().to_string();
-        self.reply_tokens.insert(token.clone(), user_id.to_owned());
+        self.reply_tokens.insert(token.clone(), (user_id.to_owned(), Instant::now()));
         self.token_order.push_back(token.clone());
         let tokens = &mut self.reply_tokens;
         bound(&mut self.token_order, TOKEN_LIMIT, |t| tokens.remove(t));
         token
     }
 
-    /// Uses a reply token up, giving the user it answers, or `None` if it was never issued or was used already.
+    /// Uses a reply token up, giving the user it answers, or `None` if it was never issued, was used already or
+    /// has expired.
     pub fn use_reply_token(&mut self, token: &str) -> Option<String> {
-        self.reply_tokens.remove(token)
+        let (user_id, issued) = self.reply_tokens.remove(token)?;
+        (issued.elapsed() <= REPLY_TOKEN_LIFETIME).then_some(user_id)
     }
 
     /// Remembers a push's retry key; false if it was seen before.
@@ -335,4 +339,41 @@ pub async fn follow(State(emulator): State<Emulator>, Path(id): Path<String>) ->
 
 pub async fn unfollow(State(emulator): State<Emulator>, Path(id): Path<String>) -> Result<Json<Value>, PageError> {
     events::send(&emulator, &id, Sent::Unfollow).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reply_token_answers_its_user_once() {
+        let mut chats = Chats::default();
+        let user = chats.add_user("Ana".into(), "en".into()).id.clone();
+        let token = chats.issue_reply_token(&user);
+        assert_eq!(chats.use_reply_token(&token), Some(user));
+        assert_eq!(chats.use_reply_token(&token), None);
+        assert_eq!(chats.use_reply_token("never-issued"), None);
+    }
+
+    #[test]
+    fn a_retry_key_is_accepted_once() {
+        let mut chats = Chats::default();
+        assert!(chats.accept_retry_key("k"));
+        assert!(!chats.accept_retry_key("k"));
+    }
+
+    #[test]
+    fn a_timeline_keeps_only_its_latest_entries_and_a_bot_message_ends_typing() {
+        let mut chats = Chats::default();
+        let user = chats.add_user("Ana".into(), "en".into()).id.clone();
+        assert!(chats.start_typing(&user, 5));
+        for n in 0..TIMELINE_LIMIT + 10 {
+            chats.record(&user, "bot", json!({ "type": "text", "text": n.to_string() }));
+        }
+        let kept = &chats.user(&user).unwrap().timeline;
+        assert_eq!(kept.len(), TIMELINE_LIMIT);
+        assert_eq!(kept.front().unwrap().message["text"], "10");
+        assert!(chats.user(&user).unwrap().typing_until.is_none());
+        assert!(!chats.record("Unobody", "bot", json!({})));
+    }
 }
