@@ -51,9 +51,14 @@ impl GarbageLookup {
         Ok(decide(&self.index, &self.index.search(query, 10, FLOOR)))
     }
 
-    /// The variables for a flow: what the resident is told, in their language.
+    /// The variables for a flow: what the resident is told, in their language. Every variable is set on every
+    /// lookup (empty when it does not apply), so nothing of an earlier lookup lingers in the session.
     pub fn vars(&self, answer: &Answer, language: &str) -> Map<String, Value> {
         let mut vars = Map::new();
+        for name in ["item", "category", "how", "notes", "fee"] {
+            vars.insert(name.into(), json!(""));
+        }
+        vars.insert("candidates".into(), json!([]));
         match answer {
             Answer::Found(item) => {
                 let item = &self.index.catalog().items[*item];
@@ -62,8 +67,7 @@ impl GarbageLookup {
                 vars.insert("item".into(), json!(display_name(item, language)));
                 vars.insert("category".into(), json!(localized(&category.name, language)));
                 vars.insert("how".into(), json!(localized(&category.how, language)));
-                let notes = localized(&item.notes, language).or_else(|| localized(&category.notes, language));
-                if let Some(notes) = notes {
+                if let Some(notes) = localized(&item.notes, language) {
                     vars.insert("notes".into(), json!(notes));
                 }
                 if let Some(fee) = item.fee {
@@ -74,11 +78,20 @@ impl GarbageLookup {
                 }
             }
             Answer::Choose(items) => {
+                let items: Vec<&Item> = items.iter().map(|&i| &self.index.catalog().items[i]).collect();
+                let names: Vec<String> = items.iter().map(|item| resident_name(item, language)).collect();
                 let candidates: Vec<Value> = items
                     .iter()
-                    .map(|&i| {
-                        let item = &self.index.catalog().items[i];
-                        json!({"label": label(item, language), "value": format!("{PICKED}{}", item.full_name())})
+                    .zip(&names)
+                    .map(|(item, name)| {
+                        // The resident's own word tells candidates apart unless two share it; then the qualifier does.
+                        let shared = names.iter().filter(|other| *other == name).count() > 1;
+                        let label = match (&item.qualifier, shared) {
+                            (Some(qualifier), true) => format!("{name} {qualifier}"),
+                            _ => name.clone(),
+                        };
+                        let label: String = label.chars().take(LABEL_CHARS).collect();
+                        json!({"label": label.trim_end(), "value": format!("{PICKED}{}", item.full_name())})
                     })
                     .collect();
                 vars.insert("result".into(), json!("choose"));
@@ -168,22 +181,18 @@ fn localized<'a>(texts: &'a std::collections::BTreeMap<String, String>, language
 
 /// The item as the resident calls it, with the city's official name beside it for the collection point.
 fn display_name(item: &Item, language: &str) -> String {
-    match item.names.get(language).and_then(|names| names.first()) {
-        Some(theirs) if language != "ja" => format!("{theirs} ({})", item.full_name()),
+    match resident_name(item, language) {
+        theirs if language != "ja" && theirs != item.name => format!("{theirs} ({})", item.full_name()),
         _ => item.full_name(),
     }
 }
 
-fn label(item: &Item, language: &str) -> String {
-    let name = match item.names.get(language).and_then(|names| names.first()) {
+/// The item's name in the resident's language, the official name where none is known.
+fn resident_name(item: &Item, language: &str) -> String {
+    match item.names.get(language).and_then(|names| names.first()) {
         Some(theirs) if language != "ja" => theirs.clone(),
         _ => item.name.clone(),
-    };
-    let text = match &item.qualifier {
-        Some(qualifier) => format!("{name} {qualifier}"),
-        None => name,
-    };
-    text.chars().take(LABEL_CHARS).collect()
+    }
 }
 
 impl Action for GarbageLookup {
@@ -197,5 +206,55 @@ impl Action for GarbageLookup {
             self.log(context, args, &answer).await?;
             Ok(ActionOutcome { vars: self.vars(&answer, &context.language), messages: Vec::new() })
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::garbage::catalog::demo;
+
+    async fn lookup() -> (tempfile::TempDir, GarbageLookup, SqlitePool) {
+        let dir = tempfile::tempdir().unwrap();
+        let pool = crate::db::connect(&format!("sqlite://{}", dir.path().join("g.db").display())).await.unwrap();
+        (dir, GarbageLookup::new(Arc::new(Index::new(demo())), Some(pool.clone())), pool)
+    }
+
+    fn context(event: &str) -> ActionContext {
+        ActionContext { user_id: "U1".into(), language: "en".into(), event_id: Some(event.into()), now_ms: 7 }
+    }
+
+    #[tokio::test]
+    async fn every_lookup_is_logged_once_per_event_with_what_was_found_or_not() {
+        let (_dir, lookup, pool) = lookup().await;
+        let query = |q: &str| Map::from_iter([("query".to_owned(), json!(q))]);
+        lookup.call(&context("01A"), &query("battery")).await.unwrap();
+        lookup.call(&context("01A"), &query("battery")).await.unwrap();
+        lookup.call(&context("01B"), &query("qwzx")).await.unwrap();
+        let rows: Vec<(String, String, Option<String>, String, String)> =
+            sqlx::query_as("SELECT language, query, item, outcome, method FROM garbage_lookups ORDER BY id")
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+        assert_eq!(
+            rows,
+            [
+                ("en".into(), "battery".into(), Some("乾電池".into()), "found".into(), "text".into()),
+                ("en".into(), "qwzx".into(), None, "none".into(), "text".into()),
+            ]
+        );
+    }
+
+    #[tokio::test]
+    async fn a_picked_candidate_is_answered_by_its_full_official_name_and_stale_answers_do_not_linger() {
+        let (_dir, lookup, _pool) = lookup().await;
+        let picked = Map::from_iter([("item".to_owned(), json!("garbage-item=アイロン台（一辺の長さ30cm超）"))]);
+        let outcome = lookup.call(&context("01C"), &picked).await.unwrap();
+        assert_eq!(outcome.vars["result"], "found");
+        assert_eq!(outcome.vars["fee"], "¥400");
+        let plain = Map::from_iter([("query".to_owned(), json!("アイロン"))]);
+        let outcome = lookup.call(&context("01D"), &plain).await.unwrap();
+        assert_eq!(outcome.vars["result"], "found");
+        assert_eq!(outcome.vars["fee"], "", "no fee left over from the earlier answer");
     }
 }
