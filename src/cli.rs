@@ -24,6 +24,48 @@ pub enum Command {
     /// Operators' tools for flows and their wording.
     #[command(subcommand)]
     Flows(FlowsCommand),
+    /// Operators' tools for the garbage-sorting catalogs: import a city's open data, search it, list what is stored.
+    #[command(subcommand)]
+    Catalog(CatalogCommand),
+}
+
+#[derive(Subcommand)]
+pub enum CatalogCommand {
+    /// Import a city's garbage list, replacing that city's catalog whole (residents never see half of one).
+    /// Prints every row skipped and why, and a summary.
+    Import {
+        #[arg(long, value_enum)]
+        format: crate::garbage::import::Format,
+        #[arg(long, value_parser = crate::config::parse_city)]
+        city: String,
+        /// The file (or, for 5374, the folder with target.csv, description.csv and area_days.csv).
+        path: PathBuf,
+        #[arg(long, env = "MADOGUCHI_DATABASE_URL", default_value = "sqlite://data/madoguchi.db")]
+        database_url: String,
+    },
+    /// Search a city's catalog as a resident's words would be searched, best first.
+    Search {
+        #[arg(long, env = "MADOGUCHI_CITY", default_value = crate::garbage::shelf::DEMO, value_parser = crate::config::parse_city)]
+        city: String,
+        /// The language category names are given in.
+        #[arg(long, default_value = "ja")]
+        lang: String,
+        #[arg(long, default_value_t = 5)]
+        limit: usize,
+        /// Print a JSON array of candidates ({name, category, score, …}) instead of a table.
+        #[arg(long)]
+        json: bool,
+        query: String,
+        #[arg(long, env = "MADOGUCHI_DATABASE_URL", default_value = "sqlite://data/madoguchi.db")]
+        database_url: String,
+        #[command(flatten)]
+        llm: crate::config::LlmArgs,
+    },
+    /// List the cities whose catalogs are stored, with when and from what each was imported.
+    List {
+        #[arg(long, env = "MADOGUCHI_DATABASE_URL", default_value = "sqlite://data/madoguchi.db")]
+        database_url: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -61,9 +103,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let (flows, locales) = (settings.flows.clone(), settings.locales.clone());
             let stop_reloading = CancellationToken::new();
             let reloading = stop_reloading.clone();
+            let (city, llm) = (settings.city.clone(), settings.llm.clone());
             let server = crate::startup::build(settings, async move |pool| {
-                let runtime = FlowRuntime::new(&flows, &locales, crate::services::actions(Some(pool)))
-                    .map_err(|diagnostics| refused(&diagnostics))?;
+                let shelf = crate::garbage::shelf::Shelf::open(pool, &city)
+                    .await
+                    .map_err(|error| anyhow::anyhow!("MADOGUCHI_CITY={city}: {error}"))?;
+                let corrector = llm.map(crate::garbage::correct::Corrector::new).transpose()?.map(Arc::new);
+                let actions = crate::services::serving(Arc::new(shelf), corrector, Some(pool));
+                let runtime =
+                    FlowRuntime::new(&flows, &locales, actions).map_err(|diagnostics| refused(&diagnostics))?;
                 let runtime = Arc::new(runtime);
                 runtime.clone().watch(reloading);
                 Ok(runtime as Arc<dyn Conversation>)
@@ -105,6 +153,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("{} files, {} cases, {} failed", report.files, report.cases, report.failures.len());
             Ok(if report.failures.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE })
         }
+        Command::Catalog(command) => crate::garbage::tools::run(command).await,
     }
 }
 

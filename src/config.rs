@@ -1,5 +1,6 @@
 //! Configuration of `madoguchi serve`, from flags or the environment, checked before anything starts.
 
+use crate::garbage::correct::LlmSettings;
 use crate::line::client::{LineConfig, RetryPolicy};
 use crate::line::signature::ChannelSecrets;
 use clap::Args;
@@ -55,9 +56,54 @@ pub struct ServeArgs {
     /// The operators' wording (Fluent files per language); the built-in wording when the folder does not exist.
     #[arg(long, env = "MADOGUCHI_LOCALES", default_value = "locales")]
     pub locales: PathBuf,
+    /// The city whose garbage catalog residents are answered from (`madoguchi catalog import --city …`); `demo` is
+    /// the demo city built into the binary.
+    #[arg(long, env = "MADOGUCHI_CITY", default_value = crate::garbage::shelf::DEMO, value_parser = parse_city)]
+    pub city: String,
+    #[command(flatten)]
+    pub llm: LlmArgs,
     /// Log format: `text` or `json`.
     #[arg(long, env = "MADOGUCHI_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
     pub log_format: String,
+}
+
+/// The optional language model that rewrites garbage queries nothing matched (off unless a URL is given).
+#[derive(Clone, Args)]
+pub struct LlmArgs {
+    /// OpenAI-compatible chat-completions endpoint (`…/v1/chat/completions` or `…/v1`); unset, no model is asked.
+    #[arg(long = "llm-url", env = "MADOGUCHI_LLM_URL", value_parser = parse_base_url)]
+    pub url: Option<String>,
+    /// API key sent as a bearer token to the model's endpoint.
+    #[arg(long = "llm-api-key", env = "MADOGUCHI_LLM_API_KEY", hide_env_values = true)]
+    pub api_key: Option<String>,
+    /// The model to ask; required with a URL.
+    #[arg(long = "llm-model", env = "MADOGUCHI_LLM_MODEL")]
+    pub model: Option<String>,
+    /// How long to wait for the model before answering without it, in milliseconds.
+    #[arg(long = "llm-timeout-ms", env = "MADOGUCHI_LLM_TIMEOUT_MS", default_value_t = 3000)]
+    pub timeout_ms: u64,
+}
+
+impl LlmArgs {
+    /// The model's settings, none when no URL is configured.
+    pub fn settings(&self) -> Result<Option<LlmSettings>, ConfigError> {
+        let Some(url) = &self.url else { return Ok(None) };
+        let model = self.model.clone().filter(|m| !m.trim().is_empty()).ok_or(ConfigError::MissingLlmModel)?;
+        Ok(Some(LlmSettings {
+            url: url.clone(),
+            api_key: self.api_key.clone().filter(|k| !k.trim().is_empty()),
+            model,
+            timeout: Duration::from_millis(self.timeout_ms),
+        }))
+    }
+}
+
+/// A city id: lower-case letters, digits and `-`, as it appears in commands and settings.
+pub fn parse_city(value: &str) -> Result<String, String> {
+    let ok = !value.is_empty()
+        && value.len() <= 64
+        && value.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if ok { Ok(value.to_owned()) } else { Err("a city id is lower-case letters, digits, `-` and `_`".into()) }
 }
 
 fn parse_base_url(value: &str) -> Result<String, String> {
@@ -77,6 +123,8 @@ pub enum ConfigError {
     MissingAccessToken,
     #[error("MADOGUCHI_WEBHOOK_BODY_LIMIT must be at least 1024 bytes")]
     BodyLimitTooSmall,
+    #[error("MADOGUCHI_LLM_MODEL is required when MADOGUCHI_LLM_URL is set")]
+    MissingLlmModel,
 }
 
 /// The settings the server runs with, resolved from the arguments.
@@ -92,6 +140,8 @@ pub struct Settings {
     pub flows: PathBuf,
     pub locales: PathBuf,
     pub reminder_sweep: Duration,
+    pub city: String,
+    pub llm: Option<LlmSettings>,
 }
 
 impl ServeArgs {
@@ -129,6 +179,8 @@ impl ServeArgs {
             flows: self.flows.clone(),
             locales: self.locales.clone(),
             reminder_sweep: Duration::from_secs(self.reminder_sweep_seconds),
+            city: self.city.clone(),
+            llm: self.llm.settings()?,
         })
     }
 }
@@ -169,6 +221,16 @@ mod tests {
         let body = b"{}";
         assert!(settings.secrets.verify(body, &crate::line::signature::sign(b"new", body)));
         assert!(settings.secrets.verify(body, &crate::line::signature::sign(b"old", body)));
+    }
+
+    #[test]
+    fn a_model_url_without_a_model_stops_start_up_naming_the_setting_and_the_key_is_never_shown() {
+        let error = parse(&["--llm-url", "http://127.0.0.1:9/v1"]).unwrap().serve.settings().unwrap_err();
+        assert!(error.to_string().contains("MADOGUCHI_LLM_MODEL"), "{error}");
+        let cli = parse(&["--llm-url", "http://127.0.0.1:9/v1", "--llm-model", "m", "--llm-api-key", "sk-secret"]);
+        let settings = cli.unwrap().serve.settings().unwrap();
+        assert!(!format!("{settings:?}").contains("sk-secret"));
+        assert!(parse(&["--city", "Bad City"]).is_err());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! A city's garbage catalog: categories (how to put each out, in 13 languages) and items (official name, reading,
 //! synonyms, qualifier, fee, names in other languages), read from madoguchi's own YAML format.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Text in several languages, keyed by locale tag (`ja`, `en`, `zh-Hans`, …).
@@ -11,15 +11,25 @@ pub type Texts = BTreeMap<String, String>;
 pub const FORMAT: &str = "madoguchi-catalog/1";
 
 /// One city's catalog.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Catalog {
     pub city: String,
     pub city_name: Texts,
     pub categories: BTreeMap<String, Category>,
     pub items: Vec<Item>,
+    /// Collection days per area as the city published them (5374's `area_days.csv`), kept for the calendar.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collection_days: Option<Table>,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+/// A table kept as published: its header and rows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Category {
     pub id: String,
@@ -29,11 +39,17 @@ pub struct Category {
     pub notes: Texts,
 }
 
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
-    /// The official name, exactly as the city writes it.
+    /// The city's own identifier of the row, where it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// The official name without its qualifier: what size and material variants share.
     pub name: String,
+    /// The official name exactly as the source wrote it, where that is not `name（qualifier）`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official: Option<String>,
     #[serde(default)]
     pub reading: Option<String>,
     pub category: String,
@@ -53,17 +69,23 @@ pub struct Item {
 }
 
 impl Item {
-    /// The name with its qualifier, as a resident should see it: `アイロン台（一辺の長さ30cm以下）`.
+    /// The official name with its qualifier, exactly as the city writes it: `アイロン台（一辺の長さ30cm以下）`.
     pub fn full_name(&self) -> String {
-        match &self.qualifier {
-            Some(qualifier) => format!("{}（{qualifier}）", self.name),
-            None => self.name.clone(),
+        match (&self.official, &self.qualifier) {
+            (Some(official), _) => official.clone(),
+            (None, Some(qualifier)) => format!("{}（{qualifier}）", self.name),
+            (None, None) => self.name.clone(),
         }
+    }
+
+    /// What names this item for good in a postback: the city's row id, else its full official name.
+    pub fn key(&self) -> String {
+        self.id.clone().unwrap_or_else(|| self.full_name())
     }
 }
 
 /// An entry of a source file that was not taken, and why.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Skipped {
     pub entry: String,
     pub reason: String,
@@ -124,12 +146,18 @@ pub fn parse_madoguchi_yaml(text: &str) -> Result<(Catalog, Vec<Skipped>), Catal
             None => items.push(item),
         }
     }
-    Ok((Catalog { city: file.city.id, city_name: file.city.name, categories, items }, skipped))
+    Ok((Catalog { city: file.city.id, city_name: file.city.name, categories, items, collection_days: None }, skipped))
 }
 
 /// The demo city, written by this project and built into the binary.
 pub fn demo() -> Catalog {
     parse_madoguchi_yaml(include_str!("demo/catalog.yaml")).expect("the demo catalog is valid").0
+}
+
+/// The demo city's categories, whose names in 13 languages also name the common kinds in imported catalogs.
+pub fn demo_categories() -> &'static BTreeMap<String, Category> {
+    static CATEGORIES: std::sync::OnceLock<BTreeMap<String, Category>> = std::sync::OnceLock::new();
+    CATEGORIES.get_or_init(|| demo().categories)
 }
 
 #[cfg(test)]

@@ -3,7 +3,9 @@
 //! (up to three `candidates`) or `none`. Every lookup is logged for the usage report.
 
 use super::catalog::Item;
+use super::correct::Corrector;
 use super::search::{Hit, Index};
+use super::shelf::Shelf;
 use crate::flow::action::{Action, ActionContext, ActionError, ActionOutcome};
 use futures::future::BoxFuture;
 use serde_json::{Map, Value, json};
@@ -18,6 +20,9 @@ const FLOOR: f64 = 0.45;
 const SURE: f64 = 0.9;
 /// How far ahead of the next item the best must be to be taken without asking.
 const MARGIN: f64 = 0.05;
+/// A likely hit (a typo, a description) far enough ahead of every other is taken without asking too.
+const LIKELY: f64 = 0.75;
+const LEAD: f64 = 0.2;
 /// At most this many candidates are offered.
 const CANDIDATES: usize = 3;
 /// LINE's limit on a quick-reply label.
@@ -25,20 +30,31 @@ const LABEL_CHARS: usize = 20;
 
 /// One city's catalog answering lookups, and the database the lookups are logged in (none in `flows check`).
 pub struct GarbageLookup {
-    index: Arc<Index>,
+    shelf: Arc<Shelf>,
+    corrector: Option<Arc<Corrector>>,
     pool: Option<SqlitePool>,
 }
 
 impl GarbageLookup {
-    pub fn new(index: Arc<Index>, pool: Option<SqlitePool>) -> GarbageLookup {
-        GarbageLookup { index, pool }
+    pub fn new(shelf: Arc<Shelf>, corrector: Option<Arc<Corrector>>, pool: Option<SqlitePool>) -> GarbageLookup {
+        GarbageLookup { shelf, corrector, pool }
     }
 
-    /// What to answer for `args`: pure, no logging.
-    pub fn answer(&self, args: &Map<String, Value>) -> Result<Answer, ActionError> {
+    /// What to answer for `args` from `index`, asking the language model where one is configured and nothing
+    /// matched well; no logging.
+    pub async fn answer(
+        &self,
+        index: &Index,
+        args: &Map<String, Value>,
+        language: &str,
+    ) -> Result<Answer, ActionError> {
         if let Some(picked) = args.get("item").and_then(Value::as_str) {
-            let name = picked.strip_prefix(PICKED).unwrap_or(picked);
-            let found = self.index.catalog().items.iter().position(|item| item.full_name() == name);
+            let key = picked.strip_prefix(PICKED).unwrap_or(picked);
+            let items = &index.catalog().items;
+            let found = items
+                .iter()
+                .position(|item| item.key() == key)
+                .or_else(|| items.iter().position(|item| item.full_name() == key));
             return Ok(match found {
                 Some(item) => Answer::Found(item),
                 None => Answer::None,
@@ -48,12 +64,13 @@ impl GarbageLookup {
             .get("query")
             .and_then(Value::as_str)
             .ok_or_else(|| ActionError::Argument("query".into(), "a text or an `item` is needed".into()))?;
-        Ok(decide(&self.index, &self.index.search(query, 10, FLOOR)))
+        let hits = super::correct::search(index, self.corrector.as_deref(), query, language, 10, FLOOR).await;
+        Ok(decide(index, &hits))
     }
 
     /// The variables for a flow: what the resident is told, in their language. Every variable is set on every
     /// lookup (empty when it does not apply), so nothing of an earlier lookup lingers in the session.
-    pub fn vars(&self, answer: &Answer, language: &str) -> Map<String, Value> {
+    pub fn vars(index: &Index, answer: &Answer, language: &str) -> Map<String, Value> {
         let mut vars = Map::new();
         for name in ["item", "category", "how", "notes", "fee"] {
             vars.insert(name.into(), json!(""));
@@ -61,8 +78,8 @@ impl GarbageLookup {
         vars.insert("candidates".into(), json!([]));
         match answer {
             Answer::Found(item) => {
-                let item = &self.index.catalog().items[*item];
-                let category = &self.index.catalog().categories[&item.category];
+                let item = &index.catalog().items[*item];
+                let category = &index.catalog().categories[&item.category];
                 vars.insert("result".into(), json!("found"));
                 vars.insert("item".into(), json!(display_name(item, language)));
                 vars.insert("category".into(), json!(localized(&category.name, language)));
@@ -78,20 +95,25 @@ impl GarbageLookup {
                 }
             }
             Answer::Choose(items) => {
-                let items: Vec<&Item> = items.iter().map(|&i| &self.index.catalog().items[i]).collect();
+                let items: Vec<&Item> = items.iter().map(|&i| &index.catalog().items[i]).collect();
                 let names: Vec<String> = items.iter().map(|item| resident_name(item, language)).collect();
                 let candidates: Vec<Value> = items
                     .iter()
                     .zip(&names)
                     .map(|(item, name)| {
-                        // The resident's own word tells candidates apart unless two share it; then the qualifier does.
+                        // The resident's own word tells candidates apart unless two share it; then the qualifier
+                        // does, or else the category.
                         let shared = names.iter().filter(|other| *other == name).count() > 1;
                         let label = match (&item.qualifier, shared) {
                             (Some(qualifier), true) => format!("{name} {qualifier}"),
+                            (None, true) => {
+                                let category = &index.catalog().categories[&item.category];
+                                format!("{name} {}", localized(&category.name, language).unwrap_or(&item.category))
+                            }
                             _ => name.clone(),
                         };
                         let label: String = label.chars().take(LABEL_CHARS).collect();
-                        json!({"label": label.trim_end(), "value": format!("{PICKED}{}", item.full_name())})
+                        json!({"label": label.trim_end(), "value": format!("{PICKED}{}", item.key())})
                     })
                     .collect();
                 vars.insert("result".into(), json!("choose"));
@@ -106,6 +128,7 @@ impl GarbageLookup {
 
     async fn log(
         &self,
+        index: &Index,
         context: &ActionContext,
         args: &Map<String, Value>,
         answer: &Answer,
@@ -117,7 +140,7 @@ impl GarbageLookup {
                 (None, query) => ("text", query.unwrap_or_default()),
             };
         let (outcome, item) = match answer {
-            Answer::Found(item) => ("found", Some(self.index.catalog().items[*item].full_name())),
+            Answer::Found(item) => ("found", Some(index.catalog().items[*item].full_name())),
             Answer::Choose(_) => ("choose", None),
             Answer::None => ("none", None),
         };
@@ -127,7 +150,7 @@ impl GarbageLookup {
         )
         .bind(context.event_id.as_deref().map(|id| format!("{id}:{method}")))
         .bind(context.now_ms)
-        .bind(&self.index.catalog().city)
+        .bind(&index.catalog().city)
         .bind(&context.language)
         .bind(method)
         .bind(query)
@@ -152,7 +175,8 @@ fn decide(index: &Index, hits: &[Hit]) -> Answer {
     let Some(best) = hits.first() else { return Answer::None };
     let name = &index.catalog().items[best.item].name;
     let next_other = hits.iter().find(|h| &index.catalog().items[h.item].name != name);
-    let sure = best.score >= SURE && next_other.is_none_or(|h| h.score + MARGIN <= best.score);
+    let ahead_by = |lead: f64| next_other.is_none_or(|h| h.score + lead <= best.score);
+    let sure = (best.score >= SURE && ahead_by(MARGIN)) || (best.score >= LIKELY && ahead_by(LEAD));
     if sure {
         let variants = index.variants(best.item);
         return match variants.len() {
@@ -202,9 +226,10 @@ impl Action for GarbageLookup {
         args: &'a Map<String, Value>,
     ) -> BoxFuture<'a, Result<ActionOutcome, ActionError>> {
         Box::pin(async move {
-            let answer = self.answer(args)?;
-            self.log(context, args, &answer).await?;
-            Ok(ActionOutcome { vars: self.vars(&answer, &context.language), messages: Vec::new() })
+            let index = self.shelf.index().await;
+            let answer = self.answer(&index, args, &context.language).await?;
+            self.log(&index, context, args, &answer).await?;
+            Ok(ActionOutcome { vars: GarbageLookup::vars(&index, &answer, &context.language), messages: Vec::new() })
         })
     }
 }
@@ -217,7 +242,7 @@ mod tests {
     async fn lookup() -> (tempfile::TempDir, GarbageLookup, SqlitePool) {
         let dir = tempfile::tempdir().unwrap();
         let pool = crate::db::connect(&format!("sqlite://{}", dir.path().join("g.db").display())).await.unwrap();
-        (dir, GarbageLookup::new(Arc::new(Index::new(demo())), Some(pool.clone())), pool)
+        (dir, GarbageLookup::new(Arc::new(Shelf::fixed(demo())), None, Some(pool.clone())), pool)
     }
 
     fn context(event: &str) -> ActionContext {

@@ -5,7 +5,12 @@ use unicode_normalization::UnicodeNormalization;
 
 /// The searchable form of a name or a query.
 pub fn fold(text: &str) -> String {
-    let nfkc: String = strip_brackets(&text.nfkc().collect::<String>());
+    fold_all(&strip_brackets(&text.nfkc().collect::<String>()))
+}
+
+/// The searchable form with what is in brackets kept: for matching qualifiers.
+pub fn fold_all(text: &str) -> String {
+    let nfkc: String = text.nfkc().collect();
     let mut folded = String::with_capacity(nfkc.len());
     for c in nfkc.chars().flat_map(char::to_lowercase) {
         let c = hiragana_to_katakana(c);

@@ -1,9 +1,13 @@
-//! Finding items however residents write them: every name, reading, synonym and translation of an item folded once,
-//! each query scored against them by exact match, prefix, substring, then character bigrams and edit distance for
-//! typos. Ranking is deterministic: score, then official name, then qualifier.
+//! Finding items however residents write them. Every name, reading, synonym and translation of an item is folded
+//! once, and so is each part of a name that lists several things (`ルーター・モデム`). A query is folded the
+//! same way, read as romaji too when it is, and widened by the description vocabulary (`髪を乾かす` → ドライヤー).
+//! Candidates come from an index of character bigrams and are scored by exact match, prefix, substring, bigram
+//! similarity and edit distance; words of size or material in the query (`30cm超`, `金属の`) favour the variant they
+//! name. Ranking is deterministic: score, then official name, then qualifier, then catalog order.
 
 use super::catalog::{Catalog, Item};
-use super::normalize::fold;
+use super::normalize::{fold, fold_all};
+use std::collections::HashMap;
 
 /// How close a query is to an item: 1.0 is the same name.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,17 +17,91 @@ pub struct Hit {
     pub score: f64,
 }
 
-/// The catalog with every item's names folded for search.
+/// One searchable spelling of an item.
+#[derive(Debug, Clone)]
+struct Key {
+    item: u32,
+    text: Vec<char>,
+    /// The text's bigrams, sorted, for similarity.
+    grams: Vec<(char, char)>,
+    /// What a perfect match on this spelling is worth: a whole name 1.0, a part of one less.
+    weight: f64,
+}
+
+/// Scored in full: at most this many candidate spellings per query, those sharing the most bigrams with it.
+const CANDIDATES: usize = 400;
+/// A part of a name that lists several things, and the things a qualifier lists, count a little less.
+const PART: f64 = 0.95;
+const QUALIFIER_PART: f64 = 0.85;
+/// Hits reached through romaji or the description vocabulary count a little less than direct ones.
+const ROMAJI: f64 = 0.98;
+const DESCRIBED: f64 = 0.9;
+/// The most a size or material word in the query adds to the variant it names.
+const QUALIFIER_BONUS: f64 = 0.08;
+
+/// The catalog with every item's spellings folded and indexed for search.
 #[derive(Debug, Clone)]
 pub struct Index {
     catalog: Catalog,
-    keys: Vec<Vec<Vec<char>>>,
+    keys: Vec<Key>,
+    by_bigram: HashMap<(char, char), Vec<u32>>,
+    by_text: HashMap<Vec<char>, Vec<u32>>,
+    /// Per item, the characters of its qualifier weighted by how few of its variants' qualifiers have them.
+    qualifiers: Vec<Vec<(char, f64)>>,
+    /// Per item, its name folded.
+    bases: Vec<Vec<char>>,
+    variants: HashMap<String, Vec<usize>>,
 }
 
 impl Index {
     pub fn new(catalog: Catalog) -> Index {
-        let keys = catalog.items.iter().map(keys_of).collect();
-        Index { catalog, keys }
+        let mut keys: Vec<Key> = Vec::new();
+        for (at, item) in catalog.items.iter().enumerate() {
+            keys.extend(keys_of(at as u32, item));
+        }
+        let mut by_bigram: HashMap<(char, char), Vec<u32>> = HashMap::new();
+        let mut by_text: HashMap<Vec<char>, Vec<u32>> = HashMap::new();
+        for (at, key) in keys.iter().enumerate() {
+            let mut grams: Vec<(char, char)> = bigrams(&key.text).collect();
+            grams.sort_unstable();
+            grams.dedup();
+            for gram in grams {
+                by_bigram.entry(gram).or_default().push(at as u32);
+            }
+            by_text.entry(key.text.clone()).or_default().push(at as u32);
+        }
+        let mut variants: HashMap<String, Vec<usize>> = HashMap::new();
+        for (at, item) in catalog.items.iter().enumerate() {
+            variants.entry(item.name.clone()).or_default().push(at);
+        }
+        let qualifiers = catalog
+            .items
+            .iter()
+            .map(|item| {
+                let Some(qualifier) = &item.qualifier else { return Vec::new() };
+                let own: Vec<char> = fold_all(qualifier).chars().collect();
+                let others: Vec<Vec<char>> = variants[&item.name]
+                    .iter()
+                    .filter_map(|&v| catalog.items[v].qualifier.as_ref())
+                    .filter(|q| *q != qualifier)
+                    .map(|q| fold_all(q).chars().collect())
+                    .collect();
+                let mut weighted: Vec<(char, f64)> = Vec::new();
+                for c in own {
+                    if others.is_empty() || weighted.iter().any(|(known, _)| *known == c) {
+                        continue;
+                    }
+                    let shared = others.iter().filter(|other| other.contains(&c)).count();
+                    let weight = 1.0 - shared as f64 / others.len() as f64;
+                    if weight > 0.0 {
+                        weighted.push((c, weight));
+                    }
+                }
+                weighted
+            })
+            .collect();
+        let bases = catalog.items.iter().map(|item| fold(&item.name).chars().collect()).collect();
+        Index { catalog, keys, by_bigram, by_text, qualifiers, bases, variants }
     }
 
     pub fn catalog(&self) -> &Catalog {
@@ -36,92 +114,308 @@ impl Index {
 
     /// The best `limit` items for `query`, best first; nothing scoring under `floor`.
     pub fn search(&self, query: &str, limit: usize, floor: f64) -> Vec<Hit> {
-        let query: Vec<char> = fold(query).chars().collect();
-        if query.is_empty() {
+        let folded: Vec<char> = fold(query).chars().collect();
+        if folded.is_empty() {
             return Vec::new();
         }
-        let mut hits: Vec<Hit> = self
-            .keys
-            .iter()
-            .enumerate()
-            .filter_map(|(item, keys)| {
-                let score = keys.iter().map(|key| score(&query, key)).fold(0.0, f64::max);
-                (score >= floor).then_some(Hit { item, score })
-            })
-            .collect();
-        hits.sort_by(|a, b| {
-            let (x, y) = (&self.catalog.items[a.item], &self.catalog.items[b.item]);
-            b.score.total_cmp(&a.score).then_with(|| x.name.cmp(&y.name)).then_with(|| x.qualifier.cmp(&y.qualifier))
-        });
+        let whole: Vec<char> = fold_all(query).chars().collect();
+        let mut best: HashMap<usize, f64> = HashMap::new();
+        self.score_into(&folded, 1.0, &mut best);
+        if let Some(kana) = super::romaji::to_katakana(query) {
+            let kana: Vec<char> = fold(&kana).chars().collect();
+            if kana != folded {
+                self.score_into(&kana, ROMAJI, &mut best);
+            }
+        }
+        for name in super::describe::meanings(&folded) {
+            let name: Vec<char> = fold(name).chars().collect();
+            self.score_into(&name, DESCRIBED, &mut best);
+        }
+        // Only items that could reach the floor with it are worth weighing a qualifier for.
+        for (item, score) in best.iter_mut().filter(|(_, score)| **score * (1.0 + QUALIFIER_BONUS) >= floor) {
+            *score += *score * self.qualifier_bonus(*item, &whole);
+        }
+        let mut hits: Vec<Hit> =
+            best.into_iter().filter(|(_, score)| *score >= floor).map(|(item, score)| Hit { item, score }).collect();
+        self.rank(&mut hits);
         hits.truncate(limit);
         hits
     }
 
+    /// Orders hits best first, deterministically: score, official name, qualifier, catalog order.
+    pub fn rank(&self, hits: &mut [Hit]) {
+        hits.sort_by(|a, b| {
+            let (x, y) = (&self.catalog.items[a.item], &self.catalog.items[b.item]);
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| x.name.cmp(&y.name))
+                .then_with(|| x.qualifier.cmp(&y.qualifier))
+                .then_with(|| a.item.cmp(&b.item))
+        });
+    }
+
     /// The items sharing `item`'s official name (its size or material variants), itself included, in catalog order.
     pub fn variants(&self, item: usize) -> Vec<usize> {
-        let name = &self.catalog.items[item].name;
-        (0..self.catalog.items.len()).filter(|&i| &self.catalog.items[i].name == name).collect()
+        self.variants.get(&self.catalog.items[item].name).cloned().unwrap_or_else(|| vec![item])
+    }
+
+    /// Scores the spellings that could match `query` and keeps each item's best, times `weight`.
+    fn score_into(&self, query: &[char], weight: f64, best: &mut HashMap<usize, f64>) {
+        let mut keep = |key: &Key, score: f64| {
+            let score = score * key.weight * weight;
+            let slot = best.entry(key.item as usize).or_insert(0.0);
+            if score > *slot {
+                *slot = score;
+            }
+        };
+        if let Some(exact) = self.by_text.get(query) {
+            for &at in exact {
+                keep(&self.keys[at as usize], 1.0);
+            }
+        }
+        let mut grams: Vec<(char, char)> = bigrams(query).collect();
+        grams.sort_unstable();
+        for at in self.candidates(query) {
+            let key = &self.keys[at as usize];
+            keep(key, score(query, &grams, key));
+        }
+    }
+
+    /// The spellings sharing the most bigrams with `query` (a one-character query: those containing it).
+    fn candidates(&self, query: &[char]) -> Vec<u32> {
+        if query.len() == 1 {
+            return (0..self.keys.len() as u32).filter(|&k| self.keys[k as usize].text.contains(&query[0])).collect();
+        }
+        let mut shared: HashMap<u32, u16> = HashMap::new();
+        let mut grams: Vec<(char, char)> = bigrams(query).collect();
+        grams.sort_unstable();
+        grams.dedup();
+        for gram in grams {
+            for &key in self.by_bigram.get(&gram).map(Vec::as_slice).unwrap_or_default() {
+                *shared.entry(key).or_default() += 1;
+            }
+        }
+        let mut candidates: Vec<(u32, u16)> = shared.into_iter().collect();
+        if candidates.len() > CANDIDATES {
+            // Most shared bigrams first; among equals, the shorter spelling (closer in length to a short query).
+            candidates.sort_unstable_by_key(|&(key, count)| {
+                (std::cmp::Reverse(count), self.keys[key as usize].text.len(), key)
+            });
+            candidates.truncate(CANDIDATES);
+        }
+        candidates.into_iter().map(|(key, _)| key).collect()
+    }
+
+    /// What the query's size or material words add to `item`: the weighted share of its qualifier's telling
+    /// characters that the query (its own words, and the words cities use for them) contains.
+    fn qualifier_bonus(&self, item: usize, query: &[char]) -> f64 {
+        let weighted = &self.qualifiers[item];
+        let total: f64 = weighted.iter().map(|(_, w)| w).sum();
+        if total == 0.0 {
+            return 0.0;
+        }
+        // What the query says besides the item's name, in the words cities use for sizes and materials.
+        let base = &self.bases[item];
+        let rest: String = query.iter().filter(|c| !base.contains(c)).collect();
+        let rest: Vec<char> = widen(&rest).chars().collect();
+        let found: f64 = weighted.iter().filter(|(c, _)| rest.contains(c)).map(|(_, w)| w).sum();
+        QUALIFIER_BONUS * found / total
     }
 }
 
-fn keys_of(item: &Item) -> Vec<Vec<char>> {
-    let mut keys: Vec<Vec<char>> = std::iter::once(&item.name)
-        .chain(item.reading.iter())
-        .chain(item.synonyms.iter())
-        .chain(item.names.values().flatten())
-        .map(|name| fold(name).chars().collect::<Vec<char>>())
-        .filter(|key| !key.is_empty())
+/// Every spelling of an item: name, official name, reading, synonyms, translations, the parts of names that list
+/// several things, and the things its qualifier lists (`布団（掛け、敷き、毛布…）` is found by 毛布).
+fn keys_of(item: u32, it: &Item) -> Vec<Key> {
+    let mut keys: Vec<Key> = Vec::new();
+    let mut add = |text: &str, weight: f64| {
+        let text: Vec<char> = fold(text).chars().collect();
+        if text.is_empty() {
+            return;
+        }
+        match keys.iter_mut().find(|k| k.text == text) {
+            Some(known) => known.weight = known.weight.max(weight),
+            None => {
+                let mut grams: Vec<(char, char)> = bigrams(&text).collect();
+                grams.sort_unstable();
+                keys.push(Key { item, text, grams, weight })
+            }
+        }
+    };
+    let whole: Vec<&String> = std::iter::once(&it.name)
+        .chain(it.reading.iter())
+        .chain(it.synonyms.iter())
+        .chain(it.names.values().flatten())
         .collect();
-    keys.sort();
-    keys.dedup();
+    for name in &whole {
+        add(name, 1.0);
+    }
+    for name in std::iter::once(&it.name).chain(it.reading.iter()).chain(it.synonyms.iter()) {
+        let parts: Vec<&str> = name.split(is_list_separator).filter(|p| !p.trim().is_empty()).collect();
+        if parts.len() > 1 {
+            for part in parts {
+                add(part, PART);
+            }
+        }
+    }
+    // Only a qualifier that lists several things names things of its own: 布団（掛け、敷き、毛布…）.
+    if let Some(qualifier) = it.qualifier.as_ref().filter(|q| q.split(is_list_separator).nth(1).is_some()) {
+        for part in qualifier.split(is_list_separator) {
+            let is_size_or_material =
+                ["製", "cm", "ｃｍ", "以下", "以上", "超", "未満", "含む", "%", "％"].iter().any(|w| part.contains(w));
+            if !is_size_or_material && part.trim().chars().count() >= 2 {
+                add(part, QUALIFIER_PART);
+            }
+        }
+    }
     keys
 }
 
-/// How well `query` matches one key, from 0 to 1.
-fn score(query: &[char], key: &[char]) -> f64 {
+fn is_list_separator(c: char) -> bool {
+    "・、,，/／　 ".contains(c)
+}
+
+/// Words residents use for size and material (in a folded query), widened to the words cities' qualifiers use.
+fn widen(rest: &str) -> String {
+    let mut widened = rest.to_owned();
+    for (says, means) in [
+        (&["大", "長イ", "large", "big", "long"][..], "超"),
+        (&["小", "短イ", "small", "short"][..], "以下未満"),
+        (&["金属", "ステンレス", "鉄", "アルミ", "metal", "steel"][..], "金属製"),
+        (&["プラ", "plastic"][..], "プラスチツク製"),
+        (&["木", "wood"][..], "木製"),
+        (&["陶器", "セトモノ", "瀬戸物", "ceramic"][..], "陶磁器製"),
+        (&["ナシ", "無シ", "ナイ", "without"][..], "無し"),
+        (&["センチ"][..], "cm"),
+    ] {
+        if says.iter().any(|word| rest.contains(word)) {
+            widened.push_str(means);
+        }
+    }
+    widened
+}
+
+fn bigrams(text: &[char]) -> impl Iterator<Item = (char, char)> + '_ {
+    text.windows(2).map(|w| (w[0], w[1]))
+}
+
+/// How well `query` matches one spelling, from 0 to 1: the same text; the query beginning or inside the spelling
+/// (the resident typed part of the name); the spelling inside the query (the resident typed more); else how
+/// similar they are, for typos.
+fn score(query: &[char], grams: &[(char, char)], key: &Key) -> f64 {
+    let (key, key_grams) = (key.text.as_slice(), key.grams.as_slice());
     if query == key {
         return 1.0;
     }
     let (short, long) = if query.len() <= key.len() { (query, key) } else { (key, query) };
     let ratio = short.len() as f64 / long.len() as f64;
-    if short.len() >= 2 && long.starts_with(short) {
-        return 0.8 + 0.15 * ratio;
+    let contained = short.len() >= 2 && long.windows(short.len()).any(|w| w == short);
+    if contained && short == query {
+        return if long.starts_with(short) { 0.8 + 0.15 * ratio } else { 0.7 + 0.15 * ratio };
     }
-    if short.len() >= 2 && long.windows(short.len()).any(|w| w == short) {
-        return 0.7 + 0.15 * ratio;
+    if contained {
+        return 0.55 + 0.35 * ratio;
     }
-    let similar = bigram_dice(query, key).max(1.0 - edit_distance(query, key) as f64 / long.len() as f64);
-    0.75 * similar
+    0.85 * similarity(query, key, dice(grams, key_grams))
 }
 
-fn bigram_dice(a: &[char], b: &[char]) -> f64 {
-    if a.len() < 2 || b.len() < 2 {
+/// Similarity for typos, from 0 to 1: the better of shared bigrams and an edit distance in which kana that sound
+/// alike (ヤ/ア, ト/ド) cost less, raised a little for a shared beginning (residents rarely mistype the first letters).
+fn similarity(a: &[char], b: &[char], dice: f64) -> f64 {
+    let longest = a.len().max(b.len()) as f64;
+    // Texts of very different lengths are far apart by edits; only their shared bigrams can say they are alike.
+    let comparable = a.len() * 2 >= b.len() && b.len() * 2 >= a.len();
+    let edits = if comparable { 1.0 - edit_distance(a, b) / longest } else { 0.0 };
+    let base = dice.max(edits).max(0.0);
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count().min(3) as f64;
+    base + (1.0 - base) * 0.3 * prefix / 3.0
+}
+
+/// The Dice coefficient of two sorted bigram lists (shared bigrams, counted with repeats, over all).
+fn dice(a: &[(char, char)], b: &[(char, char)]) -> f64 {
+    if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    let mut theirs: Vec<(char, char)> = b.windows(2).map(|w| (w[0], w[1])).collect();
-    let total = (a.len() - 1 + theirs.len()) as f64;
-    let mut shared = 0;
-    for w in a.windows(2) {
-        if let Some(at) = theirs.iter().position(|&p| p == (w[0], w[1])) {
-            theirs.swap_remove(at);
-            shared += 1;
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
         }
     }
-    2.0 * shared as f64 / total
+    2.0 * shared as f64 / (a.len() + b.len()) as f64
 }
 
-fn edit_distance(a: &[char], b: &[char]) -> usize {
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    let mut current = vec![0; b.len() + 1];
-    for (i, ca) in a.iter().enumerate() {
-        current[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != cb);
-            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+/// Levenshtein distance where a substitution of kana that sound alike costs less than one.
+fn edit_distance(a: &[char], b: &[char]) -> f64 {
+    let mut previous: Vec<f64> = (0..=b.len()).map(|j| j as f64).collect();
+    let mut current = vec![0.0; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        current[0] = (i + 1) as f64;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = previous[j] + substitution_cost(ca, cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1.0).min(current[j] + 1.0);
         }
         std::mem::swap(&mut previous, &mut current);
     }
     previous[b.len()]
+}
+
+/// 0 for the same character; less than 1 for kana of the same vowel whose consonants are near (ア/ヤ, ト/ド, ハ/バ/パ)
+/// or of the same consonant; 1 otherwise.
+fn substitution_cost(a: char, b: char) -> f64 {
+    if a == b {
+        return 0.0;
+    }
+    let (Some((ca, va)), Some((cb, vb))) = (kana_sound(a), kana_sound(b)) else { return 1.0 };
+    let near = |x: char, y: char| {
+        ["_yw", "kg", "sz", "td", "hbp", "nm"].iter().any(|group| group.contains(x) && group.contains(y))
+    };
+    match (va == vb, ca == cb) {
+        (true, _) if near(ca, cb) => 0.35,
+        (true, _) | (false, true) => 0.7,
+        _ => 1.0,
+    }
+}
+
+/// A katakana's consonant (`_` for none) and vowel, from a table made once.
+fn kana_sound(c: char) -> Option<(char, char)> {
+    static TABLE: std::sync::OnceLock<Vec<Option<(char, char)>>> = std::sync::OnceLock::new();
+    let at = (c as u32).checked_sub(KATAKANA_FIRST)? as usize;
+    *TABLE
+        .get_or_init(|| (KATAKANA_FIRST..=KATAKANA_LAST).map(|c| char::from_u32(c).and_then(find_kana_sound)).collect())
+        .get(at)?
+}
+
+const KATAKANA_FIRST: u32 = 'ァ' as u32;
+const KATAKANA_LAST: u32 = 'ヶ' as u32;
+
+fn find_kana_sound(c: char) -> Option<(char, char)> {
+    const ROWS: [(char, &str); 15] = [
+        ('_', "アイウエオ"),
+        ('k', "カキクケコ"),
+        ('g', "ガギグゲゴ"),
+        ('s', "サシスセソ"),
+        ('z', "ザジズゼゾ"),
+        ('t', "タチツテト"),
+        ('d', "ダヂヅデド"),
+        ('n', "ナニヌネノ"),
+        ('h', "ハヒフヘホ"),
+        ('b', "バビブベボ"),
+        ('p', "パピプペポ"),
+        ('m', "マミムメモ"),
+        ('y', "ヤ・ユ・ヨ"),
+        ('r', "ラリルレロ"),
+        ('w', "ワヰ・ヱヲ"),
+    ];
+    ROWS.iter().find_map(|(consonant, row)| {
+        let at = row.chars().position(|k| k == c && k != '・')?;
+        Some((*consonant, "aiueo".chars().nth(at)?))
+    })
 }
 
 #[cfg(test)]
@@ -131,7 +425,7 @@ mod tests {
 
     fn best(index: &Index, query: &str) -> String {
         let hits = index.search(query, 3, 0.4);
-        hits.first().map(|h| index.item(h.item).unwrap().name.clone()).unwrap_or_default()
+        hits.first().map(|h| index.item(h.item).unwrap().full_name()).unwrap_or_default()
     }
 
     #[test]
@@ -155,12 +449,62 @@ mod tests {
     }
 
     #[test]
-    fn items_differing_only_by_size_come_back_together() {
+    fn romaji_finds_the_item_by_its_reading() {
+        let index = Index::new(demo());
+        assert_eq!(best(&index, "airon"), "アイロン");
+        assert_eq!(best(&index, "waribashi"), "割り箸");
+    }
+
+    #[test]
+    fn items_differing_only_by_size_come_back_together_and_a_size_in_the_query_favours_its_variant() {
         let index = Index::new(demo());
         let hits = index.search("アイロン台（一辺の長さ30cm以下）", 5, 0.4);
         let variants = index.variants(hits[0].item);
         assert_eq!(variants.len(), 2);
         assert!(variants.iter().all(|&v| index.item(v).unwrap().name == "アイロン台"));
+        assert_eq!(best(&index, "30cm超のアイロン台"), "アイロン台（一辺の長さ30cm超）");
+        assert_eq!(best(&index, "アイロン台 大きい"), "アイロン台（一辺の長さ30cm超）");
+    }
+
+    #[test]
+    fn a_part_of_a_name_listing_several_things_finds_the_item() {
+        let mut catalog = demo();
+        let mut item = catalog.items[0].clone();
+        item.name = "ルーター・モデム".into();
+        item.names.clear();
+        item.synonyms.clear();
+        item.qualifier = None;
+        catalog.items.push(item);
+        let index = Index::new(catalog);
+        assert_eq!(best(&index, "モデム"), "ルーター・モデム");
+    }
+
+    #[test]
+    fn a_description_finds_plausible_items() {
+        let index = Index::new(demo());
+        let hits = index.search("the thing you dry your hair with", 3, 0.45);
+        let names: Vec<String> = hits.iter().map(|h| index.item(h.item).unwrap().name.clone()).collect();
+        assert!(names.iter().any(|n| n.contains("ドライヤー")), "{names:?}");
+        let hits = index.search("髪を乾かす機械", 3, 0.45);
+        assert!(hits.iter().any(|h| index.item(h.item).unwrap().name.contains("ドライヤー")));
+    }
+
+    #[test]
+    fn kana_that_sound_alike_make_a_smaller_typo_than_kana_that_do_not() {
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        let similar = |a: &str, b: &str| {
+            let grams = |s: &str| {
+                let mut g: Vec<(char, char)> = bigrams(&chars(s)).collect();
+                g.sort_unstable();
+                g
+            };
+            similarity(&chars(a), &chars(b), dice(&grams(a), &grams(b)))
+        };
+        assert!(
+            edit_distance(&chars("ドライア"), &chars("ドライヤ"))
+                < edit_distance(&chars("ドライア"), &chars("ドライバ"))
+        );
+        assert!(similar("tosterr", "toaster") > similar("tosterr", "poster"));
     }
 
     #[test]

@@ -1,0 +1,147 @@
+//! Romaji as residents type it (Hepburn or kunrei, long vowels doubled or not: `doraiya`, `teeburu`, `sentakuki`)
+//! read as katakana, so it meets the catalog's readings. Text that is not wholly romaji is left alone.
+
+/// The katakana `text` spells in romaji, or none when any part of it is not romaji (English words, digits).
+pub fn to_katakana(text: &str) -> Option<String> {
+    let text: String = text.trim().to_lowercase().replace('l', "r");
+    if text.is_empty() || !text.chars().any(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    let mut at = 0;
+    while at < chars.len() {
+        let c = chars[at];
+        if c == ' ' || c == '-' {
+            if c == '-' {
+                out.push('ー');
+            }
+            at += 1;
+            continue;
+        }
+        if !c.is_ascii_alphabetic() {
+            return None;
+        }
+        // A doubled consonant is a small tsu: kk, tt, ss, pp, tch.
+        if let Some(&next) = chars.get(at + 1)
+            && c == next
+            && !"aiueon".contains(c)
+        {
+            out.push('ッ');
+            at += 1;
+            continue;
+        }
+        if c == 't' && chars.get(at + 1) == Some(&'c') && chars.get(at + 2) == Some(&'h') {
+            out.push('ッ');
+            at += 1;
+            continue;
+        }
+        // A vowel after the same vowel is a long vowel mark.
+        if "aiueo".contains(c) && at > 0 && chars[at - 1] == c && !out.ends_with('ッ') {
+            out.push('ー');
+            at += 1;
+            continue;
+        }
+        if c == 'n' {
+            let next = chars.get(at + 1).copied();
+            match next {
+                Some('n') => {
+                    out.push('ン');
+                    at += 2;
+                    // `nna` is ンナ, `nn` alone is ン.
+                    if chars.get(at).is_some_and(|c| "aiueoy".contains(*c)) {
+                        at -= 1;
+                    }
+                    continue;
+                }
+                Some('\'') => {
+                    out.push('ン');
+                    at += 2;
+                    continue;
+                }
+                Some(v) if "aiueoy".contains(v) => {}
+                _ => {
+                    out.push('ン');
+                    at += 1;
+                    continue;
+                }
+            }
+        }
+        let mut matched = false;
+        for length in [3, 2, 1] {
+            if at + length > chars.len() {
+                continue;
+            }
+            let piece: String = chars[at..at + length].iter().collect();
+            if let Some(kana) = syllable(&piece) {
+                out.push_str(kana);
+                at += length;
+                matched = true;
+                break;
+            }
+        }
+        if !matched {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+#[rustfmt::skip]
+fn syllable(piece: &str) -> Option<&'static str> {
+    Some(match piece {
+        "a" => "ア", "i" => "イ", "u" => "ウ", "e" => "エ", "o" => "オ",
+        "ka" => "カ", "ki" => "キ", "ku" => "ク", "ke" => "ケ", "ko" => "コ",
+        "ga" => "ガ", "gi" => "ギ", "gu" => "グ", "ge" => "ゲ", "go" => "ゴ",
+        "sa" => "サ", "shi" => "シ", "si" => "シ", "su" => "ス", "se" => "セ", "so" => "ソ",
+        "za" => "ザ", "ji" => "ジ", "zi" => "ジ", "zu" => "ズ", "ze" => "ゼ", "zo" => "ゾ",
+        "ta" => "タ", "chi" => "チ", "ti" => "チ", "tsu" => "ツ", "tu" => "ツ", "te" => "テ", "to" => "ト",
+        "da" => "ダ", "di" => "ディ", "du" => "ドゥ", "de" => "デ", "do" => "ド",
+        "na" => "ナ", "ni" => "ニ", "nu" => "ヌ", "ne" => "ネ", "no" => "ノ",
+        "ha" => "ハ", "hi" => "ヒ", "fu" => "フ", "hu" => "フ", "he" => "ヘ", "ho" => "ホ",
+        "ba" => "バ", "bi" => "ビ", "bu" => "ブ", "be" => "ベ", "bo" => "ボ",
+        "pa" => "パ", "pi" => "ピ", "pu" => "プ", "pe" => "ペ", "po" => "ポ",
+        "ma" => "マ", "mi" => "ミ", "mu" => "ム", "me" => "メ", "mo" => "モ",
+        "ya" => "ヤ", "yu" => "ユ", "yo" => "ヨ", "ye" => "イエ",
+        "ra" => "ラ", "ri" => "リ", "ru" => "ル", "re" => "レ", "ro" => "ロ",
+        "wa" => "ワ", "wi" => "ウィ", "we" => "ウェ", "wo" => "ヲ",
+        "va" => "ヴァ", "vi" => "ヴィ", "vu" => "ヴ", "ve" => "ヴェ", "vo" => "ヴォ",
+        "fa" => "ファ", "fi" => "フィ", "fe" => "フェ", "fo" => "フォ",
+        "kya" => "キャ", "kyu" => "キュ", "kyo" => "キョ", "gya" => "ギャ", "gyu" => "ギュ", "gyo" => "ギョ",
+        "sha" => "シャ", "shu" => "シュ", "sho" => "ショ", "she" => "シェ",
+        "sya" => "シャ", "syu" => "シュ", "syo" => "ショ",
+        "ja" => "ジャ", "ju" => "ジュ", "jo" => "ジョ", "je" => "ジェ",
+        "zya" => "ジャ", "zyu" => "ジュ", "zyo" => "ジョ", "jya" => "ジャ", "jyu" => "ジュ", "jyo" => "ジョ",
+        "cha" => "チャ", "chu" => "チュ", "cho" => "チョ", "che" => "チェ",
+        "tya" => "チャ", "tyu" => "チュ", "tyo" => "チョ",
+        "nya" => "ニャ", "nyu" => "ニュ", "nyo" => "ニョ", "hya" => "ヒャ", "hyu" => "ヒュ", "hyo" => "ヒョ",
+        "bya" => "ビャ", "byu" => "ビュ", "byo" => "ビョ", "pya" => "ピャ", "pyu" => "ピュ", "pyo" => "ピョ",
+        "mya" => "ミャ", "myu" => "ミュ", "myo" => "ミョ", "rya" => "リャ", "ryu" => "リュ", "ryo" => "リョ",
+        "thi" => "ティ", "dhi" => "ディ",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::to_katakana;
+
+    #[test]
+    fn hepburn_and_kunrei_with_or_without_long_vowels_read_as_katakana() {
+        assert_eq!(to_katakana("doraiya").as_deref(), Some("ドライヤ"));
+        assert_eq!(to_katakana("teeburu").as_deref(), Some("テーブル"));
+        assert_eq!(to_katakana("sentakuki").as_deref(), Some("センタクキ"));
+        assert_eq!(to_katakana("syoukaki").as_deref(), to_katakana("shoukaki").as_deref());
+        assert_eq!(to_katakana("kappu").as_deref(), Some("カップ"));
+        assert_eq!(to_katakana("Konnyaku").as_deref(), Some("コンニャク"));
+        assert_eq!(to_katakana("hon'ya").as_deref(), Some("ホンヤ"));
+    }
+
+    #[test]
+    fn english_words_and_digits_are_not_romaji() {
+        assert_eq!(to_katakana("toaster"), None);
+        assert_eq!(to_katakana("hair dryer"), None);
+        assert_eq!(to_katakana("30cm"), None);
+        assert_eq!(to_katakana("アイロン"), None);
+    }
+}
