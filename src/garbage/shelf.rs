@@ -158,7 +158,14 @@ impl Shelf {
         match generation(pool, &self.city).await {
             Ok(newest) if newest != known => match load(pool, &self.city).await {
                 Ok((catalog, generation)) => {
-                    let index = Arc::new(Index::new(catalog));
+                    // Indexing thousands of items takes tens of milliseconds: off the async workers.
+                    let index = match tokio::task::spawn_blocking(move || Index::new(catalog)).await {
+                        Ok(index) => Arc::new(index),
+                        Err(error) => {
+                            tracing::warn!(city = %self.city, %error, "indexing a newer garbage catalog failed");
+                            return index;
+                        }
+                    };
                     *self.current.write().expect("shelf lock") = (index.clone(), generation);
                     tracing::info!(city = %self.city, generation, items = index.catalog().items.len(), "garbage catalog replaced");
                     index
