@@ -199,7 +199,7 @@ fn decide(index: &Index, hits: &[Hit]) -> Answer {
 }
 
 /// Text in the resident's language, else English, else Japanese.
-fn localized<'a>(texts: &'a std::collections::BTreeMap<String, String>, language: &str) -> Option<&'a str> {
+pub fn localized<'a>(texts: &'a std::collections::BTreeMap<String, String>, language: &str) -> Option<&'a str> {
     [language, "en", "ja"].iter().find_map(|l| texts.get(*l)).map(String::as_str).filter(|t| !t.is_empty())
 }
 

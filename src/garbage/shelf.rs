@@ -20,6 +20,8 @@ pub enum ShelfError {
     NoCatalog(String),
     #[error("the stored catalog of city {0:?} cannot be read: {1}")]
     Corrupt(String, serde_json::Error),
+    #[error("indexing the catalog of city {0:?} failed: {1}")]
+    Indexing(String, String),
     #[error(transparent)]
     Database(#[from] sqlx::Error),
 }
@@ -85,20 +87,28 @@ pub async fn skipped(pool: &SqlitePool, city: &str) -> Result<Vec<Skipped>, Shel
     }
 }
 
-/// `city`'s catalog and its generation: the stored one; for the demo city the built-in one until one is imported.
-pub async fn load(pool: &SqlitePool, city: &str) -> Result<(Catalog, i64), ShelfError> {
+/// `city`'s catalog, indexed, and its generation: the stored one; for the demo city the built-in one until one is
+/// imported. Reading and indexing thousands of items takes tens of milliseconds, so it runs off the async workers.
+pub async fn load(pool: &SqlitePool, city: &str) -> Result<(Index, i64), ShelfError> {
     let row: Option<(String, i64)> = sqlx::query_as("SELECT catalog, generation FROM garbage_catalogs WHERE city = ?")
         .bind(city)
         .fetch_optional(pool)
         .await?;
-    match row {
-        Some((text, generation)) => {
-            let catalog = serde_json::from_str(&text).map_err(|e| ShelfError::Corrupt(city.to_owned(), e))?;
-            Ok((catalog, generation))
-        }
-        None if city == DEMO => Ok((demo(), 0)),
-        None => Err(ShelfError::NoCatalog(city.to_owned())),
-    }
+    let (text, generation) = match row {
+        Some((text, generation)) => (Some(text), generation),
+        None if city == DEMO => (None, 0),
+        None => return Err(ShelfError::NoCatalog(city.to_owned())),
+    };
+    let owned = city.to_owned();
+    tokio::task::spawn_blocking(move || {
+        let catalog = match text {
+            Some(text) => serde_json::from_str(&text).map_err(|e| ShelfError::Corrupt(owned, e))?,
+            None => demo(),
+        };
+        Ok((Index::new(catalog), generation))
+    })
+    .await
+    .map_err(|error| ShelfError::Indexing(city.to_owned(), error.to_string()))?
 }
 
 async fn generation(pool: &SqlitePool, city: &str) -> Result<i64, sqlx::Error> {
@@ -130,11 +140,11 @@ impl Shelf {
 
     /// `city`'s stored catalog, watched for newer imports.
     pub async fn open(pool: &SqlitePool, city: &str) -> Result<Shelf, ShelfError> {
-        let (catalog, generation) = load(pool, city).await?;
+        let (index, generation) = load(pool, city).await?;
         Ok(Shelf {
             city: city.to_owned(),
             pool: Some(pool.clone()),
-            current: RwLock::new((Arc::new(Index::new(catalog)), generation)),
+            current: RwLock::new((Arc::new(index), generation)),
             checked: Mutex::new(Some(Instant::now())),
         })
     }
@@ -157,15 +167,8 @@ impl Shelf {
         }
         match generation(pool, &self.city).await {
             Ok(newest) if newest != known => match load(pool, &self.city).await {
-                Ok((catalog, generation)) => {
-                    // Indexing thousands of items takes tens of milliseconds: off the async workers.
-                    let index = match tokio::task::spawn_blocking(move || Index::new(catalog)).await {
-                        Ok(index) => Arc::new(index),
-                        Err(error) => {
-                            tracing::warn!(city = %self.city, %error, "indexing a newer garbage catalog failed");
-                            return index;
-                        }
-                    };
+                Ok((index, generation)) => {
+                    let index = Arc::new(index);
                     *self.current.write().expect("shelf lock") = (index.clone(), generation);
                     tracing::info!(city = %self.city, generation, items = index.catalog().items.len(), "garbage catalog replaced");
                     index
@@ -183,7 +186,7 @@ impl Shelf {
         }
     }
 
-    /// Makes the next lookup look for a newer import at once (tests; SIGHUP).
+    /// Makes the next lookup look for a newer import at once.
     pub fn recheck_now(&self) {
         *self.checked.lock().expect("shelf lock") = None;
     }
@@ -218,5 +221,12 @@ mod tests {
         shelf.recheck_now();
         assert_eq!(shelf.index().await.catalog().items.len(), 2, "the new import, whole");
         assert_eq!(list(&pool).await.unwrap()[0].source, "b.csv");
+        sqlx::query("UPDATE garbage_catalogs SET catalog = '{broken', generation = generation + 1")
+            .execute(&pool)
+            .await
+            .unwrap();
+        shelf.recheck_now();
+        assert_eq!(shelf.index().await.catalog().items.len(), 2, "a catalog that cannot be read leaves the old one");
+        assert!(matches!(Shelf::open(&pool, "kita").await, Err(ShelfError::Corrupt(..))));
     }
 }

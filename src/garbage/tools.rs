@@ -1,7 +1,6 @@
 //! `madoguchi catalog …`: the operators' tools for garbage catalogs — import a city's open data (with a progress
 //! bar and a summary of every row skipped), search a catalog as residents' words are searched, list the stored ones.
 
-use super::catalog::Texts;
 use super::import::import;
 use super::shelf::{self, Shelf};
 use crate::cli::CatalogCommand;
@@ -68,7 +67,7 @@ pub async fn run(command: CatalogCommand) -> anyhow::Result<ExitCode> {
                     let category = catalog.categories.get(&item.category);
                     json!({
                         "name": item.full_name(),
-                        "category": category.and_then(|c| in_language(&c.name, &lang)).unwrap_or(&item.category),
+                        "category": category.and_then(|c| super::lookup::localized(&c.name, &lang)).unwrap_or(&item.category),
                         "score": (hit.score * 1000.0).round() / 1000.0,
                         "id": item.id,
                         "qualifier": item.qualifier,
@@ -108,8 +107,4 @@ pub async fn run(command: CatalogCommand) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
-}
-
-fn in_language<'a>(texts: &'a Texts, language: &str) -> Option<&'a str> {
-    [language, "ja"].iter().find_map(|l| texts.get(*l)).map(String::as_str)
 }
