@@ -51,7 +51,7 @@ const ENTRIES: usize = 2;
 /// The generic item names a folded query describes: those of the entries one of whose word sets it contains whole,
 /// the entries matched by the most text first.
 pub fn meanings(query: &[char]) -> Vec<&'static str> {
-    let contains = |word: &[char]| !word.is_empty() && query.windows(word.len()).any(|w| w == word);
+    let contains = |word: &[char]| super::normalize::contains(query, word);
     let mut matched: Vec<(usize, usize, &Meaning)> = vocabulary()
         .iter()
         .enumerate()

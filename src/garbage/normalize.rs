@@ -27,6 +27,16 @@ pub fn fold_all(text: &str) -> String {
     folded
 }
 
+/// Whether folded text `hay` contains `needle` (not empty): compared only where the first character matches.
+pub fn contains(hay: &[char], needle: &[char]) -> bool {
+    let Some((&first, rest)) = needle.split_first() else { return false };
+    hay.len() >= needle.len()
+        && hay[..=hay.len() - needle.len()]
+            .iter()
+            .enumerate()
+            .any(|(at, &c)| c == first && hay[at + 1..at + needle.len()] == *rest)
+}
+
 /// Drops bracketed qualifiers: `アイロン台（一辺の長さ30cm以下）` → `アイロン台`; keeps text without closing brackets.
 fn strip_brackets(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -69,7 +79,17 @@ fn small_to_large(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::{contains, fold};
+
+    #[test]
+    fn a_text_contains_a_word_anywhere_but_not_an_empty_or_longer_one() {
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        assert!(contains(&chars("アイロン台"), &chars("ロン台")));
+        assert!(contains(&chars("アイロン"), &chars("アイロン")));
+        assert!(!contains(&chars("アイロン"), &chars("アイロン台")));
+        assert!(!contains(&chars("アイロン"), &chars("")));
+        assert!(!contains(&chars("アイアン"), &chars("イロ")));
+    }
 
     #[test]
     fn half_width_kana_and_hiragana_fold_to_one_spelling() {

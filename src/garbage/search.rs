@@ -28,14 +28,21 @@ struct Key {
     weight: f64,
 }
 
-/// Scored in full: at most this many candidate spellings per query, those sharing the most bigrams with it.
+/// Scored in full: at most this many candidate spellings per query, those sharing the most bigrams with it; fewer
+/// for what a query is read as besides itself (its head, its romaji, the names it describes).
 const CANDIDATES: usize = 400;
+const CANDIDATES_READ_AS: usize = 150;
 /// A part of a name that lists several things, and the things a qualifier lists, count a little less.
 const PART: f64 = 0.95;
 const QUALIFIER_PART: f64 = 0.85;
-/// Hits reached through romaji or the description vocabulary count a little less than direct ones.
+/// Hits reached through romaji or the description vocabulary count a little less than direct ones; among the names
+/// one description means, each later one a little less again (the vocabulary lists the most usual name first).
 const ROMAJI: f64 = 0.98;
 const DESCRIBED: f64 = 0.9;
+const DESCRIBED_LATER: f64 = 0.01;
+/// The head of a Japanese noun phrase comes last (`割れたお皿`, `プラスチックのいす`): a query's last noun, alone,
+/// counts this much.
+const HEAD: f64 = 0.85;
 /// The most a size or material word in the query adds to the variant it names.
 const QUALIFIER_BONUS: f64 = 0.08;
 
@@ -46,6 +53,8 @@ pub struct Index {
     keys: Vec<Key>,
     by_bigram: HashMap<(char, char), Vec<u32>>,
     by_text: HashMap<Vec<char>, Vec<u32>>,
+    /// Spellings of one character (`鏡`, `傘`), which have no bigram to be found by.
+    single: Vec<u32>,
     /// Per item, the characters of its qualifier weighted by how few of its variants' qualifiers have them.
     qualifiers: Vec<Vec<(char, f64)>>,
     /// Per item, its name folded.
@@ -70,6 +79,7 @@ impl Index {
             }
             by_text.entry(key.text.clone()).or_default().push(at as u32);
         }
+        let single = (0..keys.len() as u32).filter(|&k| keys[k as usize].text.len() == 1).collect();
         let mut variants: HashMap<String, Vec<usize>> = HashMap::new();
         for (at, item) in catalog.items.iter().enumerate() {
             variants.entry(item.name.clone()).or_default().push(at);
@@ -101,7 +111,7 @@ impl Index {
             })
             .collect();
         let bases = catalog.items.iter().map(|item| fold(&item.name).chars().collect()).collect();
-        Index { catalog, keys, by_bigram, by_text, qualifiers, bases, variants }
+        Index { catalog, keys, by_bigram, by_text, single, qualifiers, bases, variants }
     }
 
     pub fn catalog(&self) -> &Catalog {
@@ -120,16 +130,27 @@ impl Index {
         }
         let whole: Vec<char> = fold_all(query).chars().collect();
         let mut best: HashMap<usize, f64> = HashMap::new();
-        self.score_into(&folded, 1.0, &mut best);
-        if let Some(kana) = super::romaji::to_katakana(query) {
-            let kana: Vec<char> = fold(&kana).chars().collect();
-            if kana != folded {
-                self.score_into(&kana, ROMAJI, &mut best);
+        self.score_into(&folded, 1.0, CANDIDATES, &mut best);
+        for head in self.heads(query, &folded) {
+            self.score_into(&head, HEAD, CANDIDATES_READ_AS, &mut best);
+        }
+        let kana: Option<Vec<char>> = super::romaji::to_katakana(query)
+            .map(|kana| fold(&kana).chars().collect())
+            .filter(|kana: &Vec<char>| *kana != folded);
+        if let Some(kana) = &kana {
+            self.score_into(kana, ROMAJI, CANDIDATES_READ_AS, &mut best);
+        }
+        let mut described: Vec<&str> = super::describe::meanings(&folded);
+        if let Some(kana) = &kana {
+            for name in super::describe::meanings(kana) {
+                if !described.contains(&name) {
+                    described.push(name);
+                }
             }
         }
-        for name in super::describe::meanings(&folded) {
+        for (at, name) in described.into_iter().enumerate() {
             let name: Vec<char> = fold(name).chars().collect();
-            self.score_into(&name, DESCRIBED, &mut best);
+            self.score_into(&name, DESCRIBED * (1.0 - DESCRIBED_LATER * at as f64), CANDIDATES_READ_AS, &mut best);
         }
         // Only items that could reach the floor with it are worth weighing a qualifier for.
         for (item, score) in best.iter_mut().filter(|(_, score)| **score * (1.0 + QUALIFIER_BONUS) >= floor) {
@@ -159,49 +180,81 @@ impl Index {
         self.variants.get(&self.catalog.items[item].name).cloned().unwrap_or_else(|| vec![item])
     }
 
-    /// Scores the spellings that could match `query` and keeps each item's best, times `weight`.
-    fn score_into(&self, query: &[char], weight: f64, best: &mut HashMap<usize, f64>) {
-        let mut keep = |key: &Key, score: f64| {
-            let score = score * key.weight * weight;
-            let slot = best.entry(key.item as usize).or_insert(0.0);
-            if score > *slot {
-                *slot = score;
+    /// The query's head noun, where it has words before it: what follows its last `の`, and the longest ending of it
+    /// that is a whole spelling in the catalog (`もう着ない服` → 服).
+    fn heads(&self, query: &str, folded: &[char]) -> Vec<Vec<char>> {
+        let mut heads: Vec<Vec<char>> = Vec::new();
+        let nfkc: String = unicode_normalization::UnicodeNormalization::nfkc(query).collect();
+        if let Some((before, after)) = nfkc.rsplit_once('の') {
+            let after: Vec<char> = fold(after).chars().collect();
+            if !fold(before).is_empty() && !after.is_empty() {
+                heads.push(after);
             }
-        };
+        }
+        let ending = (1..folded.len()).map(|at| &folded[at..]).find(|ending| self.by_text.contains_key(*ending));
+        if let Some(ending) = ending.filter(|ending| !heads.iter().any(|head| head == ending)) {
+            heads.push(ending.to_vec());
+        }
+        heads
+    }
+
+    /// Scores the spellings that could match `query` and keeps each item's best, times `weight`.
+    fn score_into(&self, query: &[char], weight: f64, limit: usize, best: &mut HashMap<usize, f64>) {
         if let Some(exact) = self.by_text.get(query) {
             for &at in exact {
-                keep(&self.keys[at as usize], 1.0);
+                let key = &self.keys[at as usize];
+                let slot = best.entry(key.item as usize).or_insert(0.0);
+                *slot = slot.max(key.weight * weight);
             }
         }
         let mut grams: Vec<(char, char)> = bigrams(query).collect();
         grams.sort_unstable();
-        for at in self.candidates(query) {
+        for at in self.candidates(query, limit) {
             let key = &self.keys[at as usize];
-            keep(key, score(query, &grams, key));
+            // No score beats a perfect one: an item already as good needs no more work.
+            if best.get(&(key.item as usize)).is_some_and(|&known| known >= key.weight * weight) {
+                continue;
+            }
+            let score = score(query, &grams, key) * key.weight * weight;
+            let slot = best.entry(key.item as usize).or_insert(0.0);
+            if score > *slot {
+                *slot = score;
+            }
         }
     }
 
-    /// The spellings sharing the most bigrams with `query` (a one-character query: those containing it).
-    fn candidates(&self, query: &[char]) -> Vec<u32> {
+    /// The `limit` spellings sharing the most bigrams with `query` (a one-character query: all those containing it).
+    fn candidates(&self, query: &[char], limit: usize) -> Vec<u32> {
         if query.len() == 1 {
             return (0..self.keys.len() as u32).filter(|&k| self.keys[k as usize].text.contains(&query[0])).collect();
         }
-        let mut shared: HashMap<u32, u16> = HashMap::new();
+        // Counted in a table over all spellings: far cheaper than a map for the long lists of common bigrams.
+        let mut counts: Vec<u16> = vec![0; self.keys.len()];
+        let mut touched: Vec<u32> = Vec::new();
         let mut grams: Vec<(char, char)> = bigrams(query).collect();
         grams.sort_unstable();
         grams.dedup();
         for gram in grams {
             for &key in self.by_bigram.get(&gram).map(Vec::as_slice).unwrap_or_default() {
-                *shared.entry(key).or_default() += 1;
+                if counts[key as usize] == 0 {
+                    touched.push(key);
+                }
+                counts[key as usize] += 1;
             }
         }
-        let mut candidates: Vec<(u32, u16)> = shared.into_iter().collect();
-        if candidates.len() > CANDIDATES {
+        for &key in &self.single {
+            if counts[key as usize] == 0 && query.contains(&self.keys[key as usize].text[0]) {
+                touched.push(key);
+                counts[key as usize] = 1;
+            }
+        }
+        let mut candidates: Vec<(u32, u16)> = touched.into_iter().map(|key| (key, counts[key as usize])).collect();
+        if candidates.len() > limit {
             // Most shared bigrams first; among equals, the shorter spelling (closer in length to a short query).
-            candidates.sort_unstable_by_key(|&(key, count)| {
+            candidates.select_nth_unstable_by_key(limit, |&(key, count)| {
                 (std::cmp::Reverse(count), self.keys[key as usize].text.len(), key)
             });
-            candidates.truncate(CANDIDATES);
+            candidates.truncate(limit);
         }
         candidates.into_iter().map(|(key, _)| key).collect()
     }
@@ -214,6 +267,12 @@ impl Index {
         if total == 0.0 {
             return 0.0;
         }
+        // A length in the query settles a size qualifier by comparison: `ラジカセ 40cm` is the one over 30cm.
+        if let (Some(length), Some(fits)) =
+            (measured_length(query), self.catalog.items[item].qualifier.as_deref().and_then(size_limit))
+        {
+            return if fits(length) { QUALIFIER_BONUS } else { 0.0 };
+        }
         // What the query says besides the item's name, in the words cities use for sizes and materials.
         let base = &self.bases[item];
         let rest: String = query.iter().filter(|c| !base.contains(c)).collect();
@@ -224,7 +283,7 @@ impl Index {
 }
 
 /// Every spelling of an item: name, official name, reading, synonyms, translations, the parts of names that list
-/// several things, and the things its qualifier lists (`布団（掛け、敷き、毛布…）` is found by 毛布).
+/// several things, and the things its qualifier names (`布団（掛け、敷き、毛布…）` is found by 毛布).
 fn keys_of(item: u32, it: &Item) -> Vec<Key> {
     let mut keys: Vec<Key> = Vec::new();
     let mut add = |text: &str, weight: f64| {
@@ -257,8 +316,9 @@ fn keys_of(item: u32, it: &Item) -> Vec<Key> {
             }
         }
     }
-    // Only a qualifier that lists several things names things of its own: 布団（掛け、敷き、毛布…）.
-    if let Some(qualifier) = it.qualifier.as_ref().filter(|q| q.split(is_list_separator).nth(1).is_some()) {
+    // A qualifier names things of its own unless it gives a size or material: 布団（掛け、敷き、毛布…）,
+    // 体重計（ヘルスメーター）.
+    if let Some(qualifier) = &it.qualifier {
         for part in qualifier.split(is_list_separator) {
             let is_size_or_material =
                 ["製", "cm", "ｃｍ", "以下", "以上", "超", "未満", "含む", "%", "％"].iter().any(|w| part.contains(w));
@@ -272,6 +332,46 @@ fn keys_of(item: u32, it: &Item) -> Vec<Key> {
 
 fn is_list_separator(c: char) -> bool {
     "・、,，/／　 ".contains(c)
+}
+
+/// The first length in a folded text (`40cm`, `40センチ`, `1m`) in centimetres, and what follows it.
+fn length_in(text: &[char]) -> Option<(f64, String)> {
+    let text: String = text.iter().collect();
+    let units = [("cm", 1.0), ("センチ", 1.0), ("mm", 0.1), ("m", 100.0), ("メトル", 100.0)];
+    let mut rest = text.as_str();
+    while let Some(start) = rest.find(|c: char| c.is_ascii_digit()) {
+        let digits: String = rest[start..].chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();
+        let after = &rest[start + digits.len()..];
+        if let (Ok(number), Some((unit, scale))) =
+            (digits.parse::<f64>(), units.iter().find(|(unit, _)| after.starts_with(unit)))
+        {
+            return Some((number * scale, after[unit.len()..].to_owned()));
+        }
+        rest = after;
+    }
+    None
+}
+
+/// How a size qualifier (`一辺の長さ30cm以下`, `30cm超`) or a resident (`30cm超の`) bounds a length.
+const BOUNDS: [&str; 6] = ["以下", "未満", "以上", "超", "以内", "まで"];
+
+/// A length the resident measured (`ラジカセ 40cm`), not a bound they copied (`30cm超の`), in centimetres.
+fn measured_length(query: &[char]) -> Option<f64> {
+    let (length, after) = length_in(query)?;
+    (!BOUNDS.iter().any(|bound| after.starts_with(&fold_all(bound)))).then_some(length)
+}
+
+/// The test a size qualifier sets, on a length in centimetres.
+fn size_limit(qualifier: &str) -> Option<Box<dyn Fn(f64) -> bool>> {
+    let folded: Vec<char> = fold_all(qualifier).chars().collect();
+    let (limit, after) = length_in(&folded)?;
+    let bound = BOUNDS.iter().find(|bound| after.starts_with(&fold_all(bound)))?;
+    Some(match *bound {
+        "以下" | "以内" | "まで" => Box::new(move |length| length <= limit),
+        "未満" => Box::new(move |length| length < limit),
+        "以上" => Box::new(move |length| length >= limit),
+        _ => Box::new(move |length| length > limit),
+    })
 }
 
 /// Words residents use for size and material (in a folded query), widened to the words cities' qualifiers use.
@@ -308,7 +408,7 @@ fn score(query: &[char], grams: &[(char, char)], key: &Key) -> f64 {
     }
     let (short, long) = if query.len() <= key.len() { (query, key) } else { (key, query) };
     let ratio = short.len() as f64 / long.len() as f64;
-    let contained = short.len() >= 2 && long.windows(short.len()).any(|w| w == short);
+    let contained = short.len() >= 2 && super::normalize::contains(long, short);
     if contained && short == query {
         return if long.starts_with(short) { 0.8 + 0.15 * ratio } else { 0.7 + 0.15 * ratio };
     }
@@ -464,6 +564,58 @@ mod tests {
         assert!(variants.iter().all(|&v| index.item(v).unwrap().name == "アイロン台"));
         assert_eq!(best(&index, "30cm超のアイロン台"), "アイロン台（一辺の長さ30cm超）");
         assert_eq!(best(&index, "アイロン台 大きい"), "アイロン台（一辺の長さ30cm超）");
+    }
+
+    /// The demo catalog with only the items named, each as a city writes it (`いす（金属製）`).
+    fn catalog_of(names: &[&str]) -> Catalog {
+        let mut catalog = demo();
+        let template = catalog.items[0].clone();
+        catalog.items = names
+            .iter()
+            .map(|name| {
+                let (base, qualifier) = crate::garbage::import::split_qualifier(name, None);
+                Item {
+                    name: base,
+                    qualifier,
+                    names: Default::default(),
+                    synonyms: Vec::new(),
+                    reading: None,
+                    ..template.clone()
+                }
+            })
+            .collect();
+        catalog
+    }
+
+    #[test]
+    fn a_measured_length_picks_the_size_variant_it_fits_and_a_copied_bound_is_read_as_words() {
+        let index = Index::new(demo());
+        assert_eq!(best(&index, "アイロン台 40cm"), "アイロン台（一辺の長さ30cm超）");
+        assert_eq!(best(&index, "アイロン台 20センチ"), "アイロン台（一辺の長さ30cm以下）");
+        assert_eq!(best(&index, "アイロン台（一辺の長さ30cm超）"), "アイロン台（一辺の長さ30cm超）");
+        assert_eq!(best(&index, "アイロン台（一辺の長さ30cm以下）"), "アイロン台（一辺の長さ30cm以下）");
+    }
+
+    #[test]
+    fn the_last_noun_of_a_phrase_finds_the_item_and_the_words_before_it_pick_the_variant() {
+        let index = Index::new(catalog_of(&[
+            "いす（木製）",
+            "いす（金属製）",
+            "いす（プラスチック製）",
+            "鏡",
+            "服",
+            "プラスチックハンマー",
+        ]));
+        assert_eq!(best(&index, "プラスチックのいす"), "いす（プラスチック製）");
+        assert_eq!(best(&index, "金属のいす"), "いす（金属製）");
+        assert_eq!(best(&index, "もう着ない服"), "服");
+        assert_eq!(best(&index, "大きな鏡"), "鏡");
+    }
+
+    #[test]
+    fn another_name_a_city_gives_in_brackets_finds_the_item() {
+        let index = Index::new(catalog_of(&["体重計（ヘルスメーター）", "ヘルメット"]));
+        assert_eq!(best(&index, "ヘルスメーター"), "体重計（ヘルスメーター）");
     }
 
     #[test]

@@ -205,7 +205,7 @@ mod tests {
             .iter()
             .map(|name| super::super::catalog::Item { name: name.to_string(), ..template.clone() })
             .collect();
-        Imported { catalog, rows: names.len(), skipped: Vec::new(), repaired: Vec::new() }
+        Imported { catalog, rows: names.len(), skipped: Vec::new(), repaired: Vec::new(), lent: 0 }
     }
 
     #[tokio::test]

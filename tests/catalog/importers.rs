@@ -18,7 +18,9 @@ fn setagayas_tokyo_standard_csv_imports_with_its_one_duplicate_skipped_and_sente
     assert!(imported.skipped[0].reason.contains("line 323"), "{:?}", imported.skipped);
     let iron = imported.catalog.items.iter().find(|i| i.full_name() == "アイロン台（一辺の長さ30cm超）").unwrap();
     assert_eq!((iron.name.as_str(), iron.qualifier.as_deref()), ("アイロン台", Some("一辺の長さ30cm超")));
-    assert_eq!(iron.names["en"], ["Ironing board (over 30 cm in length per side)"]);
+    assert_eq!(iron.names["en"][0], "Ironing board (over 30 cm in length per side)", "the city's own name first");
+    assert!(iron.names["en"].contains(&"ironing board".to_owned()), "the demo city's name of that size after it");
+    assert!(iron.names.contains_key("vi") && imported.lent > 100, "{} items named by the demo city", imported.lent);
     assert_eq!(iron.reading.as_deref(), Some("アイロンダイ"));
     let tube = imported.catalog.items.iter().find(|i| i.name == "蛍光管・蛍光灯").unwrap();
     assert_eq!(tube.category, "不燃ごみ", "a category written as a sentence naming one main category");

@@ -15,7 +15,7 @@ pub fn import(city: &str, path: &Path, progress: &dyn Fn(u64, u64)) -> Result<Im
         catalog.city = city.to_owned();
         let rows = catalog.items.len() + skipped.len();
         progress(rows as u64, rows as u64);
-        return Ok(Imported { catalog, rows, skipped, repaired: Vec::new() });
+        return Ok(Imported { catalog, rows, skipped, repaired: Vec::new(), lent: 0 });
     }
     let mut builder = Builder::new(city);
     if let Ok(text) = read_text(&beside(path, "categories.csv")) {

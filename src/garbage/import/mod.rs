@@ -3,6 +3,7 @@
 //! as sentences resolved, exact duplicates dropped, and every row not taken reported with its line and reason.
 
 mod five374;
+mod lend;
 mod madoguchi;
 mod tokyo;
 mod tsu;
@@ -48,6 +49,8 @@ pub struct Imported {
     pub skipped: Vec<Skipped>,
     /// Rows taken after a repair (realigned columns, a category read from a sentence), with what was done.
     pub repaired: Vec<Skipped>,
+    /// Items given the demo city's reading, colloquial names and translations (see [`lend`]).
+    pub lent: usize,
 }
 
 /// Why a source could not be read at all (single rows never fail an import; they are skipped with a reason).
@@ -63,12 +66,14 @@ pub enum ImportError {
 
 /// Reads `path` in `format` as the catalog of `city`; `progress` hears (rows done, rows in all) as rows are read.
 pub fn import(format: Format, city: &str, path: &Path, progress: &dyn Fn(u64, u64)) -> Result<Imported, ImportError> {
-    match format {
+    let mut imported = match format {
         Format::TokyoStd => tokyo::import(city, path, progress),
         Format::Five374 => five374::import(city, path, progress),
         Format::Tsu => tsu::import(city, path, progress),
         Format::Madoguchi => madoguchi::import(city, path, progress),
-    }
+    }?;
+    imported.lent = lend::lend_from_demo(&mut imported.catalog.items);
+    Ok(imported)
 }
 
 /// A file's text, whatever encoding the city saved it in: a BOM decides; else UTF-8 if it is valid; else Shift_JIS.
@@ -301,7 +306,7 @@ impl Builder {
             items: self.items,
             collection_days,
         };
-        Imported { catalog, rows: self.rows, skipped: self.skipped, repaired: self.repaired }
+        Imported { catalog, rows: self.rows, skipped: self.skipped, repaired: self.repaired, lent: 0 }
     }
 }
 

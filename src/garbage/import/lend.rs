@@ -1,0 +1,98 @@
+//! What the demo city knows of an item a city lists under the same name: its reading, its colloquial names and its
+//! names in the other 12 languages, lent to the city's item where the city's own list says nothing of them. Most
+//! cities publish names in Japanese only; residents write in 13 languages and in kana or romaji.
+
+use crate::garbage::catalog::{Item, demo};
+use crate::garbage::normalize::{fold, fold_all};
+use std::collections::{HashMap, HashSet};
+
+/// Lends the demo city's reading, synonyms and names to every item of `items` with a demo item's name (its whole name
+/// or one part of a name that lists several things). A demo item with a qualifier lends only to the city's
+/// variant of the same qualifier. What a city wrote itself is never replaced (its names stay first), and no item is
+/// given another of the city's item names or qualifiers as a synonym. Returns how many items were lent to.
+pub fn lend_from_demo(items: &mut [Item]) -> usize {
+    let demo = demo();
+    let mut by_name: HashMap<String, Vec<&Item>> = HashMap::new();
+    // By its own name only: the demo's colloquial names are often wider (its 掃除機 is also ロボット掃除機).
+    for item in &demo.items {
+        by_name.entry(fold(&item.name)).or_default().push(item);
+    }
+    // A city that lists トースター and オーブントースター apart keeps them apart: no item borrows another's name.
+    let names: HashSet<String> = items
+        .iter()
+        .flat_map(|item| std::iter::once(fold(&item.name)).chain(item.qualifier.as_deref().map(fold_all)))
+        .collect();
+    let mut lent = 0;
+    for item in items.iter_mut() {
+        let whole = fold(&item.name);
+        let lender = std::iter::once(whole.clone())
+            .chain(item.name.split(['・', '、', '/', '／']).map(fold).filter(|part| *part != whole))
+            .filter_map(|name| by_name.get(&name))
+            .flatten()
+            .find(|demo| match (&demo.qualifier, &item.qualifier) {
+                (None, _) => true,
+                (Some(theirs), Some(ours)) => fold_all(theirs) == fold_all(ours),
+                (Some(_), None) => false,
+            });
+        let Some(demo) = lender else { continue };
+        if item.reading.is_none() && fold(&demo.name) == whole {
+            item.reading = demo.reading.clone();
+        }
+        for synonym in &demo.synonyms {
+            if !item.synonyms.contains(synonym) && !names.contains(&fold(synonym)) {
+                item.synonyms.push(synonym.clone());
+            }
+        }
+        for (language, names) in &demo.names {
+            let ours = item.names.entry(language.clone()).or_default();
+            for name in names {
+                if !ours.contains(name) {
+                    ours.push(name.clone());
+                }
+            }
+        }
+        lent += 1;
+    }
+    lent
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(name: &str, qualifier: Option<&str>) -> Item {
+        Item {
+            id: None,
+            name: name.into(),
+            official: None,
+            reading: None,
+            category: "x".into(),
+            qualifier: qualifier.map(Into::into),
+            synonyms: Vec::new(),
+            notes: Default::default(),
+            fee: None,
+            names: Default::default(),
+        }
+    }
+
+    #[test]
+    fn an_item_the_demo_city_knows_gets_its_reading_and_names_in_other_languages() {
+        let mut items = vec![item("アイロン", None), item("携帯電話・スマートフォン", None), item("謎の物体", None)];
+        assert_eq!(lend_from_demo(&mut items), 2);
+        assert!(items[0].names["en"].contains(&"iron".to_owned()));
+        assert!(items[0].reading.is_some());
+        assert!(!items[1].names.is_empty());
+        assert!(items[2].names.is_empty() && items[2].reading.is_none());
+    }
+
+    #[test]
+    fn a_variant_borrows_only_from_the_demo_variant_of_the_same_size_and_the_city_own_words_stay() {
+        let mut items = vec![item("アイロン台", Some("一辺の長さ30cm超")), item("アイロン台", Some("木製"))];
+        items[0].names.insert("en".into(), vec!["big ironing board".into()]);
+        lend_from_demo(&mut items);
+        assert_eq!(items[0].names["en"][0], "big ironing board");
+        assert!(items[0].names["en"].contains(&"ironing board".to_owned()));
+        assert!(items[0].names.contains_key("ko"));
+        assert!(items[1].names.is_empty());
+    }
+}
