@@ -42,10 +42,21 @@ const MAX_JOBS_PER_COMMIT: usize = 1024;
 const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(500);
 
 impl Writer {
-    /// Starts the writer on a connection of its own from `pool`.
+    /// Starts the writer on a connection of its own from `pool`, on a thread of its own: each statement of a batch
+    /// is a round trip to the connection's thread, and the writer must not wait for a turn among busy webhook and
+    /// worker tasks between them.
     pub fn start(pool: SqlitePool) -> Writer {
         let (jobs, receiver) = mpsc::channel(8192);
-        tokio::spawn(run(pool, receiver));
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build();
+        let thread = runtime.and_then(|runtime| {
+            std::thread::Builder::new()
+                .name("madoguchi-writer".into())
+                .spawn(move || runtime.block_on(run(pool, receiver)))
+        });
+        if let Err(error) = thread {
+            // Without its thread the writer cannot run: every write is refused as stopped.
+            tracing::error!(%error, "the database writer could not start");
+        }
         Writer { jobs }
     }
 
