@@ -30,8 +30,8 @@ struct Key {
 
 /// Scored in full: at most this many candidate spellings per query, those sharing the most bigrams with it; fewer
 /// for what a query is read as besides itself (its head, its romaji, the names it describes).
-const CANDIDATES: usize = 400;
-const CANDIDATES_READ_AS: usize = 150;
+const CANDIDATES: usize = 300;
+const CANDIDATES_READ_AS: usize = 100;
 /// A part of a name that lists several things, and the things a qualifier lists, count a little less.
 const PART: f64 = 0.95;
 const QUALIFIER_PART: f64 = 0.85;

@@ -7,15 +7,19 @@ use crate::garbage::normalize::{fold, fold_all};
 use std::collections::{HashMap, HashSet};
 
 /// Lends the demo city's reading, synonyms and names to every item of `items` with a demo item's name (its whole name
-/// or one part of a name that lists several things). A demo item with a qualifier lends only to the city's
-/// variant of the same qualifier. What a city wrote itself is never replaced (its names stay first), and no item is
+/// or one part of a name that lists several things) or written as it is read (いす for 椅子, which is also lent). A
+/// demo item with a qualifier lends only to the city's variant of the same qualifier. What a city wrote itself is never replaced (its names stay first), and no item is
 /// given another of the city's item names or qualifiers as a synonym. Returns how many items were lent to.
 pub fn lend_from_demo(items: &mut [Item]) -> usize {
     let demo = demo();
     let mut by_name: HashMap<String, Vec<&Item>> = HashMap::new();
-    // By its own name only: the demo's colloquial names are often wider (its 掃除機 is also ロボット掃除機).
+    let mut by_reading: HashMap<String, Vec<&Item>> = HashMap::new();
+    // By its own name or reading only: the demo's colloquial names are often wider (its 掃除機 is also ロボット掃除機).
     for item in &demo.items {
         by_name.entry(fold(&item.name)).or_default().push(item);
+        if let Some(reading) = &item.reading {
+            by_reading.entry(fold(reading)).or_default().push(item);
+        }
     }
     // A city that lists トースター and オーブントースター apart keeps them apart: no item borrows another's name.
     let names: HashSet<String> = items
@@ -25,10 +29,26 @@ pub fn lend_from_demo(items: &mut [Item]) -> usize {
     let mut lent = 0;
     for item in items.iter_mut() {
         let whole = fold(&item.name);
+        // The same word written otherwise (いす / 椅子, 茶わん / 茶碗): the city's name, or its reading, is the demo's
+        // reading. The other spelling is lent to every variant; the rest follows the qualifier.
+        let said_alike: Vec<&Item> = [Some(whole.clone()), item.reading.as_deref().map(fold)]
+            .into_iter()
+            .flatten()
+            .filter_map(|sound| by_reading.get(&sound))
+            .flatten()
+            .copied()
+            .collect();
+        for demo in &said_alike {
+            let spelling = fold(&demo.name);
+            if spelling != whole && !names.contains(&spelling) && !item.synonyms.contains(&demo.name) {
+                item.synonyms.push(demo.name.clone());
+            }
+        }
         let lender = std::iter::once(whole.clone())
             .chain(item.name.split(['・', '、', '/', '／']).map(fold).filter(|part| *part != whole))
             .filter_map(|name| by_name.get(&name))
             .flatten()
+            .chain(&said_alike)
             .find(|demo| match (&demo.qualifier, &item.qualifier) {
                 (None, _) => true,
                 (Some(theirs), Some(ours)) => fold_all(theirs) == fold_all(ours),
@@ -83,6 +103,13 @@ mod tests {
         assert!(items[0].reading.is_some());
         assert!(!items[1].names.is_empty());
         assert!(items[2].names.is_empty() && items[2].reading.is_none());
+    }
+
+    #[test]
+    fn an_item_written_in_kana_borrows_the_demo_kanji_for_every_variant() {
+        let mut items = vec![item("いす", Some("木製")), item("いす", Some("金属製"))];
+        lend_from_demo(&mut items);
+        assert!(items.iter().all(|item| item.synonyms.contains(&"椅子".to_owned())), "{items:?}");
     }
 
     #[test]
