@@ -24,6 +24,8 @@ struct Entry {
 struct Meaning {
     says: Vec<Vec<Vec<char>>>,
     means: Vec<String>,
+    /// The generic names folded: a query that is one of them means the others too (茶碗 is also 食器).
+    names: Vec<Vec<char>>,
 }
 
 fn vocabulary() -> &'static [Meaning] {
@@ -39,6 +41,7 @@ fn vocabulary() -> &'static [Meaning] {
                     .iter()
                     .map(|words| words.iter().map(|w| fold(w).chars().collect::<Vec<char>>()).collect())
                     .collect(),
+                names: entry.means.iter().map(|name| fold(name).chars().collect()).collect(),
                 means: entry.means,
             })
             .collect()
@@ -48,25 +51,52 @@ fn vocabulary() -> &'static [Meaning] {
 /// At most this many entries are taken for one query: those matched by the most text.
 const ENTRIES: usize = 2;
 
+/// A generic name a query points to.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Meant {
+    pub name: &'static str,
+    /// The words that point to it are the whole query (`ティッシュ`, `茶碗`), not a part of a longer description: the
+    /// vocabulary knows what the resident means rather than guessing from a few words.
+    pub whole: bool,
+}
+
 /// The generic item names a folded query describes: those of the entries one of whose word sets it contains whole,
-/// the entries matched by the most text first.
-pub fn meanings(query: &[char]) -> Vec<&'static str> {
+/// or one of whose names it is (that name first), the entries matched by the most text first and, among equals,
+/// those matched by their words.
+pub fn meanings(query: &[char]) -> Vec<Meant> {
     let contains = |word: &[char]| super::normalize::contains(query, word);
-    let mut matched: Vec<(usize, usize, &Meaning)> = vocabulary()
+    let mut matched: Vec<(usize, bool, usize, &Meaning, Option<usize>)> = vocabulary()
         .iter()
         .enumerate()
         .filter_map(|(at, meaning)| {
-            let covered = meaning
+            let said = meaning
                 .says
                 .iter()
                 .filter(|words| !words.is_empty() && words.iter().all(|w| contains(w)))
                 .map(|words| words.iter().map(Vec::len).sum::<usize>())
-                .max()?;
-            Some((covered, at, meaning))
+                .max();
+            match said {
+                Some(covered) => Some((covered, false, at, meaning, None)),
+                None => {
+                    let named = meaning.names.iter().position(|name| name.as_slice() == query)?;
+                    Some((query.len(), true, at, meaning, Some(named)))
+                }
+            }
         })
         .collect();
-    matched.sort_by_key(|&(covered, at, _)| (std::cmp::Reverse(covered), at));
-    matched.into_iter().take(ENTRIES).flat_map(|(_, _, meaning)| meaning.means.iter().map(String::as_str)).collect()
+    matched.sort_by_key(|&(covered, by_name, at, _, _)| (std::cmp::Reverse(covered), by_name, at));
+    let mut meant = Vec::new();
+    for (covered, _, _, meaning, named) in matched.into_iter().take(ENTRIES) {
+        let whole = covered >= query.len();
+        let first = named.map(|at| meaning.means[at].as_str());
+        let rest = meaning.means.iter().map(String::as_str).filter(|name| Some(*name) != first);
+        for name in first.into_iter().chain(rest) {
+            if !meant.iter().any(|known: &Meant| known.name == name) {
+                meant.push(Meant { name, whole });
+            }
+        }
+    }
+    meant
 }
 
 #[cfg(test)]
@@ -88,8 +118,17 @@ mod tests {
 
     #[test]
     fn descriptions_in_several_languages_point_to_the_item() {
-        assert!(meanings(&folded("髪を乾かす機械")).contains(&"ドライヤー"));
-        assert!(meanings(&folded("the thing you dry your hair with")).contains(&"ドライヤー"));
-        assert!(meanings(&folded("アイロン")).is_empty());
+        let names = |query: &str| meanings(&folded(query)).into_iter().map(|meant| meant.name).collect::<Vec<_>>();
+        assert!(names("髪を乾かす機械").contains(&"ドライヤー"));
+        assert!(names("the thing you dry your hair with").contains(&"ドライヤー"));
+        assert!(names("アイロン").iter().all(|name| *name == "アイロン"), "a name means itself only");
+        assert!(names("木の箱を開けた").is_empty());
+        assert!(meanings(&folded("髪を乾かす機械")).iter().all(|meant| !meant.whole));
+    }
+
+    #[test]
+    fn a_query_that_is_one_of_an_entry_generic_names_means_the_others_too() {
+        let meant = meanings(&folded("茶碗"));
+        assert!(meant.iter().any(|meant| meant.name == "食器" && meant.whole), "{meant:?}");
     }
 }

@@ -36,9 +36,12 @@ const CANDIDATES_READ_AS: usize = 100;
 const PART: f64 = 0.95;
 const QUALIFIER_PART: f64 = 0.85;
 /// Hits reached through romaji or the description vocabulary count a little less than direct ones; among the names
-/// one description means, each later one a little less again (the vocabulary lists the most usual name first).
+/// one description means, each later one a little less again (the vocabulary lists the most usual name first). A word
+/// the vocabulary knows as the whole query (`ティッシュ` is ティッシュペーパー) counts more than a completion of it
+/// (ティッシュケース).
 const ROMAJI: f64 = 0.98;
 const DESCRIBED: f64 = 0.9;
+const DESCRIBED_WHOLE: f64 = 0.97;
 const DESCRIBED_LATER: f64 = 0.01;
 /// The head of a Japanese noun phrase comes last (`割れたお皿`, `プラスチックのいす`): a query's last noun, alone,
 /// counts this much.
@@ -140,17 +143,18 @@ impl Index {
         if let Some(kana) = &kana {
             self.score_into(kana, ROMAJI, CANDIDATES_READ_AS, &mut best);
         }
-        let mut described: Vec<&str> = super::describe::meanings(&folded);
+        let mut described = super::describe::meanings(&folded);
         if let Some(kana) = &kana {
-            for name in super::describe::meanings(kana) {
-                if !described.contains(&name) {
-                    described.push(name);
+            for meant in super::describe::meanings(kana) {
+                if !described.iter().any(|known| known.name == meant.name) {
+                    described.push(meant);
                 }
             }
         }
-        for (at, name) in described.into_iter().enumerate() {
-            let name: Vec<char> = fold(name).chars().collect();
-            self.score_into(&name, DESCRIBED * (1.0 - DESCRIBED_LATER * at as f64), CANDIDATES_READ_AS, &mut best);
+        for (at, meant) in described.into_iter().enumerate() {
+            let name: Vec<char> = fold(meant.name).chars().collect();
+            let weight = if meant.whole { DESCRIBED_WHOLE } else { DESCRIBED };
+            self.score_into(&name, weight * (1.0 - DESCRIBED_LATER * at as f64), CANDIDATES_READ_AS, &mut best);
         }
         // Only items that could reach the floor with it are worth weighing a qualifier for.
         for (item, score) in best.iter_mut().filter(|(_, score)| **score * (1.0 + QUALIFIER_BONUS) >= floor) {

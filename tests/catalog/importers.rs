@@ -87,7 +87,7 @@ fn tsus_list_imports_with_readings_from_the_companion_file_and_its_duplicates_re
     let first = &imported.catalog.items[0];
     assert_eq!(first.full_name(), "アートパネル（木製）");
     assert_eq!(first.id.as_deref(), Some("1"));
-    assert_eq!(first.reading.as_deref(), Some("あーとぱねる（もくせい）"));
+    assert_eq!(first.reading.as_deref(), Some("あーとぱねる"));
     assert_eq!(first.notes["ja"], "金具は出来る限り取り除く。");
     assert!(imported.catalog.categories.contains_key("燃やせるゴミ"));
 }

@@ -7,8 +7,9 @@ use crate::garbage::normalize::{fold, fold_all};
 use std::collections::{HashMap, HashSet};
 
 /// Lends the demo city's reading, synonyms and names to every item of `items` with a demo item's name (its whole name
-/// or one part of a name that lists several things) or written as it is read (いす for 椅子, which is also lent). A
-/// demo item with a qualifier lends only to the city's variant of the same qualifier. What a city wrote itself is never replaced (its names stay first), and no item is
+/// or one part of a name that lists several things) or written as it is read (いす for 椅子, which is also lent). The
+/// reading goes to every variant; the rest of a demo item with a qualifier only to the city's variant of the same
+/// qualifier. What a city wrote itself is never replaced (its names stay first), and no item is
 /// given another of the city's item names or qualifiers as a synonym. Returns how many items were lent to.
 pub fn lend_from_demo(items: &mut [Item]) -> usize {
     let demo = demo();
@@ -44,6 +45,18 @@ pub fn lend_from_demo(items: &mut [Item]) -> usize {
                 item.synonyms.push(demo.name.clone());
             }
         }
+        // A name is read the same whatever its size or material: the demo's reading goes to every variant, beside
+        // the city's own where they differ (傘 is かさ to residents, からかさ in Tsu's list).
+        let reading = by_name.get(&whole).into_iter().flatten().find_map(|demo| demo.reading.as_ref());
+        if let Some(reading) = reading {
+            match &item.reading {
+                None => item.reading = Some(reading.clone()),
+                Some(ours) if fold(ours) != fold(reading) && !item.synonyms.contains(reading) => {
+                    item.synonyms.push(reading.clone())
+                }
+                Some(_) => {}
+            }
+        }
         let lender = std::iter::once(whole.clone())
             .chain(item.name.split(['・', '、', '/', '／']).map(fold).filter(|part| *part != whole))
             .filter_map(|name| by_name.get(&name))
@@ -55,9 +68,6 @@ pub fn lend_from_demo(items: &mut [Item]) -> usize {
                 (Some(_), None) => false,
             });
         let Some(demo) = lender else { continue };
-        if item.reading.is_none() && fold(&demo.name) == whole {
-            item.reading = demo.reading.clone();
-        }
         for synonym in &demo.synonyms {
             if !item.synonyms.contains(synonym) && !names.contains(&fold(synonym)) {
                 item.synonyms.push(synonym.clone());
@@ -110,6 +120,17 @@ mod tests {
         let mut items = vec![item("いす", Some("木製")), item("いす", Some("金属製"))];
         lend_from_demo(&mut items);
         assert!(items.iter().all(|item| item.synonyms.contains(&"椅子".to_owned())), "{items:?}");
+    }
+
+    #[test]
+    fn every_variant_is_read_as_the_demo_reads_its_name_beside_the_city_own_reading() {
+        let mut items = vec![item("傘", Some("骨組みが金属の物")), item("傘", Some("布製"))];
+        items[0].reading = Some("からかさ".into());
+        lend_from_demo(&mut items);
+        assert!(items[0].synonyms.contains(&"カサ".to_owned()), "{:?}", items[0]);
+        assert_eq!(items[0].reading.as_deref(), Some("からかさ"));
+        assert_eq!(items[1].reading.as_deref(), Some("カサ"));
+        assert!(items[1].names.is_empty(), "the names of a variant stay with the variant");
     }
 
     #[test]

@@ -284,11 +284,16 @@ impl Builder {
                 (name, qualifier, official)
             }
         };
+        // A reading read out with its qualifier (`かさ（ほねぐみがきんぞくのもの）`) is the name's reading only.
+        let reading = row.reading.map(|reading| match qualifier {
+            Some(_) => split_qualifier(&reading, None).0,
+            None => reading,
+        });
         self.items.push(Item {
             id: row.id,
             name,
             official,
-            reading: row.reading.filter(|r| !r.is_empty()),
+            reading: reading.filter(|r| !r.is_empty()),
             category,
             qualifier,
             synonyms: row.synonyms,
