@@ -32,6 +32,8 @@ struct Key {
 /// for what a query is read as besides itself (its head, its romaji, the names it describes).
 const CANDIDATES: usize = 300;
 const CANDIDATES_READ_AS: usize = 100;
+/// A query this short is also looked up with each kana's voicing changed.
+const SHORT: usize = 4;
 /// A part of a name that lists several things, and the things a qualifier lists, count a little less.
 const PART: f64 = 0.95;
 const QUALIFIER_PART: f64 = 0.85;
@@ -236,6 +238,17 @@ impl Index {
         let mut counts: Vec<u16> = vec![0; self.keys.len()];
         let mut touched: Vec<u32> = Vec::new();
         let mut grams: Vec<(char, char)> = bigrams(query).collect();
+        // In a short query one mistyped kana leaves few bigrams, often none right: ギダー shares none with ギター. The
+        // commonest slip, a voicing mark added or dropped, is looked up as well.
+        if query.len() <= SHORT {
+            for (at, &c) in query.iter().enumerate() {
+                for other in voicings(c) {
+                    let mut variant = query.to_vec();
+                    variant[at] = other;
+                    grams.extend(bigrams(&variant));
+                }
+            }
+        }
         grams.sort_unstable();
         grams.dedup();
         for gram in grams {
@@ -486,6 +499,21 @@ fn substitution_cost(a: char, b: char) -> f64 {
     }
 }
 
+/// The same kana with another voicing mark or none (タ: ダ; ハ: バ, パ; ダ: タ).
+fn voicings(c: char) -> Vec<char> {
+    use unicode_normalization::UnicodeNormalization;
+    let Some(plain) = std::iter::once(c).nfd().next().filter(|_| kana_sound(c).is_some()) else { return Vec::new() };
+    [String::from(plain), format!("{plain}\u{3099}"), format!("{plain}\u{309a}")]
+        .iter()
+        .filter_map(|text| {
+            let mut composed = text.nfc();
+            let one = composed.next()?;
+            composed.next().is_none().then_some(one)
+        })
+        .filter(|&other| other != c)
+        .collect()
+}
+
 /// A katakana's consonant (`_` for none) and vowel, from a table made once.
 fn kana_sound(c: char) -> Option<(char, char)> {
     static TABLE: std::sync::OnceLock<Vec<Option<(char, char)>>> = std::sync::OnceLock::new();
@@ -643,6 +671,15 @@ mod tests {
         assert!(names.iter().any(|n| n.contains("ドライヤー")), "{names:?}");
         let hits = index.search("髪を乾かす機械", 3, 0.45);
         assert!(hits.iter().any(|h| index.item(h.item).unwrap().name.contains("ドライヤー")));
+    }
+
+    #[test]
+    fn a_short_word_with_a_voicing_mark_mistyped_is_found() {
+        let index = Index::new(catalog_of(&["ギター", "ギフト券", "ハンガー"]));
+        assert_eq!(best(&index, "ギダー"), "ギター");
+        assert_eq!(best(&index, "ばんがー"), "ハンガー");
+        assert_eq!(voicings('ハ'), vec!['バ', 'パ']);
+        assert!(voicings('ア').is_empty() && voicings('a').is_empty());
     }
 
     #[test]

@@ -77,7 +77,7 @@ fn a_tokyo_file_with_shifted_columns_is_realigned_and_bad_rows_are_skipped_with_
 }
 
 #[test]
-fn tsus_list_imports_with_readings_from_the_companion_file_and_its_duplicates_reported() {
+fn tsus_list_imports_with_readings_and_translations_from_the_companion_files_and_its_duplicates_reported() {
     let Some(data) = shared_catalogs() else { return };
     let imported = import(Format::Tsu, "tsu", &data.join("tsu-mie/original.csv"), &no_progress).unwrap();
     assert_eq!(imported.rows, 3984);
@@ -90,6 +90,9 @@ fn tsus_list_imports_with_readings_from_the_companion_file_and_its_duplicates_re
     assert_eq!(first.reading.as_deref(), Some("あーとぱねる"));
     assert_eq!(first.notes["ja"], "金具は出来る限り取り除く。");
     assert!(imported.catalog.categories.contains_key("燃やせるゴミ"));
+    let bucket = imported.catalog.items.iter().find(|item| item.full_name() == "バケツ(プラスチック製)").unwrap();
+    assert_eq!(bucket.names["en"][0], "Bucket", "the city's own translation first, without its bracket");
+    assert!(bucket.names.contains_key("es") && bucket.names.contains_key("zh-Hans"), "{:?}", bucket.names);
 }
 
 #[test]
@@ -130,4 +133,24 @@ fn madoguchis_own_csv_carries_translations_synonyms_and_category_guidance() {
     assert_eq!(umbrella.notes["en"], "Remove the ribs");
     assert_eq!(imported.catalog.categories["burn"].how["en"], "Put it in a bag");
     assert!(imported.skipped[0].entry.contains("鍋") && imported.skipped[0].reason.contains("fee"));
+}
+
+#[test]
+fn a_tsu_translation_is_found_by_the_japanese_name_since_the_older_list_numbers_rows_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("original.csv"),
+        "ID,並び順,50音,品目,分別区分,分別区分（略称）,出し方のポイント\n\
+         1,1,か,傘（金属製）,燃やせないゴミ,不燃,\n\
+         2,2,か,かご,燃やせるゴミ,可燃,\n",
+    )
+    .unwrap();
+    let older = dir.path().join("2015-multilingual");
+    std::fs::create_dir(&older).unwrap();
+    std::fs::write(older.join("tsu_gomi.ja.utf8.csv"), "7,かさ（ぷらすちっく）,傘（プラスチック製）,x,x,\n").unwrap();
+    std::fs::write(older.join("tsu_gomi.en.utf8.csv"), "7,Umbrella (plastic),x,x,\n8,Basket,x,x,\n").unwrap();
+    let imported = import(Format::Tsu, "tsu", &dir.path().join("original.csv"), &no_progress).unwrap();
+    let [umbrella, basket] = &imported.catalog.items[..] else { panic!("{:?}", imported.catalog.items) };
+    assert_eq!(umbrella.names["en"][0], "Umbrella", "every variant of 傘 is an umbrella");
+    assert!(!basket.names.get("en").is_some_and(|names| names.contains(&"Basket".to_owned())), "row 8 names nothing");
 }
