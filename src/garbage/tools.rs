@@ -41,7 +41,7 @@ pub async fn run(command: CatalogCommand) -> anyhow::Result<ExitCode> {
             let pool = crate::db::connect(&database_url).await?;
             let generation = shelf::store(&pool, &imported, format, &path.display().to_string()).await?;
             println!(
-                "{city}: {} items in {} categories from {} rows ({}), {} skipped, {} repaired, {} named in other languages by the demo city; \
+                "{city}: {} items in {} categories from {} rows ({}), {} skipped, {} repaired, {} given readings or names by the demo city; \
                  read in {} ms; stored as generation {generation} (a running server picks it up within seconds)",
                 imported.catalog.items.len(),
                 imported.catalog.categories.len(),

@@ -9,8 +9,8 @@ use std::collections::{HashMap, HashSet};
 /// Lends the demo city's reading, synonyms and names to every item of `items` with a demo item's name (its whole name
 /// or one part of a name that lists several things) or written as it is read (いす for 椅子, which is also lent). The
 /// reading goes to every variant; the rest of a demo item with a qualifier only to the city's variant of the same
-/// qualifier. What a city wrote itself is never replaced (its names stay first), and no item is
-/// given another of the city's item names or qualifiers as a synonym. Returns how many items were lent to.
+/// qualifier. What a city wrote itself is never replaced (its names stay first), and no item is given another of the
+/// city's item names or qualifiers as a synonym. Returns how many items were lent anything.
 pub fn lend_from_demo(items: &mut [Item]) -> usize {
     let demo = demo();
     let mut by_name: HashMap<String, Vec<&Item>> = HashMap::new();
@@ -48,15 +48,17 @@ pub fn lend_from_demo(items: &mut [Item]) -> usize {
         // A name is read the same whatever its size or material: the demo's reading goes to every variant, beside
         // the city's own where they differ (傘 is かさ to residents, からかさ in Tsu's list).
         let reading = by_name.get(&whole).into_iter().flatten().find_map(|demo| demo.reading.as_ref());
-        if let Some(reading) = reading {
-            match &item.reading {
-                None => item.reading = Some(reading.clone()),
-                Some(ours) if fold(ours) != fold(reading) && !item.synonyms.contains(reading) => {
-                    item.synonyms.push(reading.clone())
-                }
-                Some(_) => {}
+        let read = match (reading, &item.reading) {
+            (Some(reading), None) => {
+                item.reading = Some(reading.clone());
+                true
             }
-        }
+            (Some(reading), Some(ours)) if fold(ours) != fold(reading) && !item.synonyms.contains(reading) => {
+                item.synonyms.push(reading.clone());
+                true
+            }
+            _ => false,
+        };
         let lender = std::iter::once(whole.clone())
             .chain(item.name.split(['・', '、', '/', '／']).map(fold).filter(|part| *part != whole))
             .filter_map(|name| by_name.get(&name))
@@ -67,15 +69,18 @@ pub fn lend_from_demo(items: &mut [Item]) -> usize {
                 (Some(theirs), Some(ours)) => fold_all(theirs) == fold_all(ours),
                 (Some(_), None) => false,
             });
-        let Some(demo) = lender else { continue };
+        let Some(demo) = lender else {
+            lent += usize::from(read || !said_alike.is_empty());
+            continue;
+        };
         for synonym in &demo.synonyms {
             if !item.synonyms.contains(synonym) && !names.contains(&fold(synonym)) {
                 item.synonyms.push(synonym.clone());
             }
         }
-        for (language, names) in &demo.names {
+        for (language, theirs) in &demo.names {
             let ours = item.names.entry(language.clone()).or_default();
-            for name in names {
+            for name in theirs {
                 if !ours.contains(name) {
                     ours.push(name.clone());
                 }
@@ -126,7 +131,7 @@ mod tests {
     fn every_variant_is_read_as_the_demo_reads_its_name_beside_the_city_own_reading() {
         let mut items = vec![item("傘", Some("骨組みが金属の物")), item("傘", Some("布製"))];
         items[0].reading = Some("からかさ".into());
-        lend_from_demo(&mut items);
+        assert_eq!(lend_from_demo(&mut items), 2, "a reading alone is lent too");
         assert!(items[0].synonyms.contains(&"カサ".to_owned()), "{:?}", items[0]);
         assert_eq!(items[0].reading.as_deref(), Some("からかさ"));
         assert_eq!(items[1].reading.as_deref(), Some("カサ"));
