@@ -47,7 +47,7 @@ pub async fn build(
     let address = listener.local_addr()?;
     let pool = db::connect(&settings.database_url).await?;
     let metrics = Metrics::new();
-    let writer = db::Writer::start(pool.clone());
+    let writer = db::Writer::start(pool.connect_options().get_filename());
     let inbox = Inbox::new(pool.clone(), writer, metrics.clone());
     inbox.count_depth().await?;
     let conversation = conversation(&pool).await?;

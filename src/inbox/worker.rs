@@ -288,17 +288,9 @@ pub(super) async fn finish(
 ) -> Result<(), WriteError> {
     writer
         .write(move |conn| {
-            let note = note.clone();
-            Box::pin(async move {
-                sqlx::query("UPDATE inbox_events SET state = ?, note = ?, finished_at = ? WHERE id = ?")
-                    .bind(state)
-                    .bind(note)
-                    .bind(db::now_ms())
-                    .bind(id)
-                    .execute(conn)
-                    .await
-                    .map(|_| ())
-            })
+            conn.prepare_cached("UPDATE inbox_events SET state = ?, note = ?, finished_at = ? WHERE id = ?")?
+                .execute(rusqlite::params![state, note, db::now_ms(), id])
+                .map(|_| ())
         })
         .await
 }
@@ -443,50 +435,25 @@ pub(super) async fn commit_turn(
     };
     writer
         .write(move |conn| {
-            let (user_id, profile_language, language, session) =
-                (user_id.clone(), profile_language.clone(), language.clone(), session.clone());
-            let (messages, chat_id, token, retry_key) =
-                (messages.clone(), chat_id.clone(), token.clone(), retry_key.clone());
-            Box::pin(async move {
-                sqlx::query(
-                    "INSERT INTO residents (user_id, profile_language, language, session, first_seen_at, updated_at)
-                     VALUES (?, ?, ?, ?, ?, ?)
-                     ON CONFLICT (user_id) DO UPDATE SET language = excluded.language, session = excluded.session,
-                                                         updated_at = excluded.updated_at",
-                )
-                .bind(&user_id)
-                .bind(&profile_language)
-                .bind(&language)
-                .bind(&session)
-                .bind(now)
-                .bind(now)
-                .execute(&mut *conn)
-                .await?;
-                match messages {
-                    None => {
-                        sqlx::query("UPDATE inbox_events SET state = 'done', finished_at = ? WHERE id = ?")
-                            .bind(now)
-                            .bind(event_id)
-                            .execute(&mut *conn)
-                            .await?;
-                    }
-                    Some(messages) => {
-                        sqlx::query(
-                            "INSERT INTO outbox (event_id, chat_id, reply_token, messages, retry_key, created_at)
-                             VALUES (?, ?, ?, ?, ?, ?)",
-                        )
-                        .bind(event_id)
-                        .bind(&chat_id)
-                        .bind(&token)
-                        .bind(&messages)
-                        .bind(&retry_key)
-                        .bind(now)
-                        .execute(&mut *conn)
-                        .await?;
-                    }
-                }
-                Ok(())
-            })
+            conn.prepare_cached(
+                "INSERT INTO residents (user_id, profile_language, language, session, first_seen_at, updated_at)
+                 VALUES (?, ?, ?, ?, ?, ?)
+                 ON CONFLICT (user_id) DO UPDATE SET language = excluded.language, session = excluded.session,
+                                                     updated_at = excluded.updated_at",
+            )?
+            .execute(rusqlite::params![user_id, profile_language, language, session, now, now])?;
+            match &messages {
+                None => conn
+                    .prepare_cached("UPDATE inbox_events SET state = 'done', finished_at = ? WHERE id = ?")?
+                    .execute(rusqlite::params![now, event_id])?,
+                Some(messages) => conn
+                    .prepare_cached(
+                        "INSERT INTO outbox (event_id, chat_id, reply_token, messages, retry_key, created_at)
+                         VALUES (?, ?, ?, ?, ?, ?)",
+                    )?
+                    .execute(rusqlite::params![event_id, chat_id, token, messages, retry_key, now])?,
+            };
+            Ok(())
         })
         .await?;
     Ok(outbox)
@@ -538,20 +505,11 @@ pub(super) async fn deliver(
     shared
         .writer
         .write(move |conn| {
-            Box::pin(async move {
-                sqlx::query("UPDATE outbox SET sent_via = ?, sent_at = ? WHERE event_id = ?")
-                    .bind(via)
-                    .bind(now)
-                    .bind(event_id)
-                    .execute(&mut *conn)
-                    .await?;
-                sqlx::query("UPDATE inbox_events SET state = 'done', finished_at = ? WHERE id = ?")
-                    .bind(now)
-                    .bind(event_id)
-                    .execute(&mut *conn)
-                    .await?;
-                Ok(())
-            })
+            conn.prepare_cached("UPDATE outbox SET sent_via = ?, sent_at = ? WHERE event_id = ?")?
+                .execute(rusqlite::params![via, now, event_id])?;
+            conn.prepare_cached("UPDATE inbox_events SET state = 'done', finished_at = ? WHERE id = ?")?
+                .execute(rusqlite::params![now, event_id])?;
+            Ok(())
         })
         .await?;
     Ok(())
