@@ -85,11 +85,12 @@ fn background_runtime() -> std::io::Result<tokio::runtime::Runtime> {
         .build()
 }
 
-/// Lowers the calling thread's CPU priority (Linux gives each thread its own niceness).
+/// Lowers the calling thread's CPU priority to the lowest (Linux gives each thread its own niceness): at niceness 10
+/// the workers still delayed one acknowledgement in a hundred by over 20 ms at 5,000 webhooks/s.
 fn yield_to_webhooks() {
     #[cfg(target_os = "linux")]
     {
-        const NICENESS: libc::c_int = 10;
+        const NICENESS: libc::c_int = 19;
         // SAFETY: setpriority only reads its integer arguments; `who = 0` names the calling thread.
         let _ = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, NICENESS) };
     }
