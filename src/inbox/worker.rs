@@ -8,6 +8,7 @@ use crate::line::client::{Delivered, LineClient, LineError};
 use crate::line::event::{Event, EventKind, MessageContent, Source};
 use crate::line::message::{self, Message};
 use crate::metrics::Metrics;
+use sqlx::sqlite::SqlitePoolOptions;
 use sqlx::{Row, SqlitePool};
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Mutex};
@@ -107,8 +108,16 @@ impl Workers {
         reminder_sweep: std::time::Duration,
     ) -> std::io::Result<Workers> {
         let runtime = background_runtime()?;
+        // The workers read through connections of their own, opened from their threads, so that the connections'
+        // threads inherit the workers' low priority.
+        let pool = {
+            let _on_the_workers_runtime = runtime.enter();
+            SqlitePoolOptions::new()
+                .max_connections(4)
+                .connect_lazy_with(inbox.pool().connect_options().as_ref().clone())
+        };
         let shared = Arc::new(Shared {
-            pool: inbox.pool().clone(),
+            pool,
             writer: inbox.writer().clone(),
             conversation,
             line,
