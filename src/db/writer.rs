@@ -118,10 +118,10 @@ fn run(path: &Path, mut receiver: mpsc::Receiver<Job>) {
             }
         }
         let conn = connection.as_ref().expect("opened above");
-        if log_is_long.swap(false, Ordering::AcqRel) {
-            if let Err(error) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(())) {
-                tracing::warn!(%error, "finishing a checkpoint failed; the log grows until the next");
-            }
+        if log_is_long.swap(false, Ordering::AcqRel)
+            && let Err(error) = conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))
+        {
+            tracing::warn!(%error, "finishing a checkpoint failed; the log grows until the next");
         }
         if let Err(error) = commit(conn, &mut batch) {
             tracing::error!(%error, "a write batch failed; its jobs are told so");
