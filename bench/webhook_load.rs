@@ -96,7 +96,11 @@ async fn main() {
         "target/s", "acked/s", "ack p50", "ack p99", "e2e p50", "e2e p99", "lost", "double", "peak MiB"
     );
     let mut sequence = 0_u64;
-    for rate in rates {
+    // A warm-up first, not reported: every resident's first contact (a profile call each), and the server's caches
+    // and connections, as a server that has been running has them.
+    let warm_up = (1_000, RESIDENTS as u64 / 1_000, false);
+    for (rate, seconds, reported) in std::iter::once(warm_up).chain(rates.into_iter().map(|rate| (rate, seconds, true)))
+    {
         let total = rate * seconds;
         let sent: Arc<Mutex<HashMap<String, Instant>>> = Arc::default();
         let acks: Arc<Mutex<Vec<Duration>>> = Arc::default();
@@ -176,6 +180,9 @@ async fn main() {
         }
         drop(arrived);
         e2e.sort();
+        if !reported {
+            continue;
+        }
         println!(
             "{:>8} {:>10.0} {:>7.2}ms {:>7.2}ms {:>8.1}ms {:>8.1}ms {:>6} {:>7} {:>9.1}",
             rate,
