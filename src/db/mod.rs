@@ -14,6 +14,10 @@ use std::time::Duration;
 pub enum DbError {
     #[error("MADOGUCHI_DATABASE_URL {url:?} is not a SQLite URL: {source}")]
     BadUrl { url: String, source: sqlx::Error },
+    #[error(
+        "MADOGUCHI_DATABASE_URL {url:?} is an in-memory database, which would lose every stored event at a restart; give a file"
+    )]
+    InMemory { url: String },
     #[error("cannot create the database folder {path}: {source}")]
     Folder { path: String, source: std::io::Error },
     #[error("cannot open the database: {0}")]
@@ -27,6 +31,9 @@ pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 /// Opens (creating if missing) the database at `url` and brings its schema up to date.
 pub async fn connect(url: &str) -> Result<SqlitePool, DbError> {
+    if url.contains(":memory:") || url.contains("mode=memory") {
+        return Err(DbError::InMemory { url: url.to_owned() });
+    }
     let options = SqliteConnectOptions::from_str(url)
         .map_err(|source| DbError::BadUrl { url: url.to_owned(), source })?
         .create_if_missing(true)
@@ -59,4 +66,17 @@ pub async fn is_ready(pool: &SqlitePool) -> bool {
 /// The current time in unix milliseconds.
 pub fn now_ms() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn an_in_memory_database_is_refused_with_the_setting_named() {
+        for url in ["sqlite::memory:", "sqlite://inbox.db?mode=memory"] {
+            let error = connect(url).await.expect_err("an in-memory database keeps nothing");
+            assert!(error.to_string().contains("MADOGUCHI_DATABASE_URL"), "{error}");
+        }
+    }
 }
