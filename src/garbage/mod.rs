@@ -4,6 +4,7 @@ pub mod catalog;
 pub mod correct;
 pub mod describe;
 pub mod import;
+pub mod loanword;
 pub mod lookup;
 pub mod normalize;
 pub mod romaji;

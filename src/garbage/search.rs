@@ -42,6 +42,9 @@ const QUALIFIER_PART: f64 = 0.85;
 /// the vocabulary knows as the whole query (`ティッシュ` is ティッシュペーパー) counts more than a completion of it
 /// (ティッシュケース).
 const ROMAJI: f64 = 0.98;
+/// English read as a katakana loanword is a guess at its sounds: it counts less than romaji, and less than an English
+/// name the city's data gives (`cooler` is a クーラーBOX by its English name, though クーラー is also an air conditioner).
+const LOANWORD: f64 = 0.85;
 const DESCRIBED: f64 = 0.9;
 const DESCRIBED_WHOLE: f64 = 0.97;
 const DESCRIBED_LATER: f64 = 0.01;
@@ -144,6 +147,12 @@ impl Index {
             .filter(|kana: &Vec<char>| *kana != folded);
         if let Some(kana) = &kana {
             self.score_into(kana, ROMAJI, CANDIDATES_READ_AS, &mut best);
+        }
+        let loanword: Option<Vec<char>> = super::loanword::to_katakana(query)
+            .map(|loanword| fold(&loanword).chars().collect())
+            .filter(|loanword: &Vec<char>| *loanword != folded && Some(loanword) != kana.as_ref());
+        if let Some(loanword) = &loanword {
+            self.score_into(loanword, LOANWORD, CANDIDATES_READ_AS, &mut best);
         }
         let mut described = super::describe::meanings(&folded);
         if let Some(kana) = &kana {
