@@ -54,8 +54,6 @@ const CHECKPOINT_EVERY: Duration = Duration::from_millis(500);
 const RESTART_AFTER_FRAMES: i64 = 4096;
 /// The size the log file is cut back to when it starts afresh after growing past it.
 const LOG_SIZE_LIMIT: i64 = 64 * 1024 * 1024;
-/// How long a statement waits for another connection's write lock before it fails.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 impl Writer {
     /// Starts the writer on the database file `path` (already created and migrated), on a thread of its own.
@@ -130,11 +128,11 @@ fn run(path: &Path, mut receiver: mpsc::Receiver<Job>) {
     }
 }
 
-/// A connection to the database file with the pragmas the gateway relies on. The writer's own leaves checkpoints to
-/// [`checkpoint`].
+/// A connection to the database file with the pragmas [`super::connect`] gives the pool's (the file is already in WAL
+/// mode). The writer's own leaves checkpoints to [`checkpoint`].
 fn open(path: &Path, checkpoints: bool) -> Result<Connection, rusqlite::Error> {
     let connection = Connection::open(path)?;
-    connection.busy_timeout(BUSY_TIMEOUT)?;
+    connection.busy_timeout(super::BUSY_TIMEOUT)?;
     connection.pragma_update(None, "foreign_keys", true)?;
     connection.pragma_update(None, "synchronous", "NORMAL")?;
     if !checkpoints {

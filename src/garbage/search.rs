@@ -42,12 +42,12 @@ const QUALIFIER_PART: f64 = 0.85;
 /// the vocabulary knows as the whole query (`ティッシュ` is ティッシュペーパー) counts more than a completion of it
 /// (ティッシュケース).
 const ROMAJI: f64 = 0.98;
-/// English read as a katakana loanword is a guess at its sounds: it counts less than romaji, and less than an English
-/// name the city's data gives (`cooler` is a クーラーBOX by its English name, though クーラー is also an air conditioner).
-const LOANWORD: f64 = 0.85;
 const DESCRIBED: f64 = 0.9;
 const DESCRIBED_WHOLE: f64 = 0.97;
 const DESCRIBED_LATER: f64 = 0.01;
+/// English read as a katakana loanword is a guess at its sounds: it counts less than romaji, and less than an English
+/// name the city's data gives (`cooler` is a クーラーBOX by its English name, though クーラー is also an air conditioner).
+const LOANWORD: f64 = 0.85;
 /// The head of a Japanese noun phrase comes last (`割れたお皿`, `プラスチックのいす`): a query's last noun, alone,
 /// counts this much.
 const HEAD: f64 = 0.85;
@@ -680,6 +680,16 @@ mod tests {
         assert!(names.iter().any(|n| n.contains("ドライヤー")), "{names:?}");
         let hits = index.search("髪を乾かす機械", 3, 0.45);
         assert!(hits.iter().any(|h| index.item(h.item).unwrap().name.contains("ドライヤー")));
+    }
+
+    #[test]
+    fn an_english_word_finds_the_item_by_its_loanword_and_an_acronym_does_not_guess() {
+        // Words neither the vocabulary nor the demo city's translations know.
+        let index =
+            Index::new(catalog_of(&["ワッフルメーカー", "コーヒーメーカー", "クーラーボックス", "カラーボックス"]));
+        assert_eq!(best(&index, "waffle maker"), "ワッフルメーカー");
+        assert_eq!(best(&index, "cooler box"), "クーラーボックス");
+        assert!(index.search("PR", 3, 0.5).is_empty(), "an acronym is not read as a loanword");
     }
 
     #[test]
