@@ -2,7 +2,7 @@
 //! thing you dry your hair with") read as the generic names cities give such items, which are then searched in the
 //! city's own catalog. Written by this project in `descriptions.yaml`, built into the binary.
 
-use super::normalize::fold;
+use super::normalize::{Words, fold};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -20,7 +20,7 @@ struct Entry {
     says: Vec<Vec<String>>,
 }
 
-/// One entry, folded: sets of words that together point to the generic names.
+/// One entry, folded: sets of words (folded as [`Words`]) that together point to the generic names.
 struct Meaning {
     says: Vec<Vec<Vec<char>>>,
     means: Vec<String>,
@@ -36,11 +36,7 @@ fn vocabulary() -> &'static [Meaning] {
         file.entries
             .into_iter()
             .map(|entry| Meaning {
-                says: entry
-                    .says
-                    .iter()
-                    .map(|words| words.iter().map(|w| fold(w).chars().collect::<Vec<char>>()).collect())
-                    .collect(),
+                says: entry.says.iter().map(|words| words.iter().map(|w| Words::new(w).text).collect()).collect(),
                 names: entry.means.iter().map(|name| fold(name).chars().collect()).collect(),
                 means: entry.means,
             })
@@ -60,11 +56,13 @@ pub struct Meant {
     pub whole: bool,
 }
 
-/// The generic item names a folded query describes: those of the entries one of whose word sets it contains whole,
-/// or one of whose names it is (that name first), the entries matched by the most text first and, among equals,
-/// those matched by their words.
-pub fn meanings(query: &[char]) -> Vec<Meant> {
-    let contains = |word: &[char]| super::normalize::contains(query, word);
+/// The generic item names a query describes: those of the entries one of whose word sets it contains whole, or one of
+/// whose names it is (that name first), the entries matched by the most text first and, among equals, those matched
+/// by their words.
+pub fn meanings(query: &str) -> Vec<Meant> {
+    let words = Words::new(query);
+    let folded: Vec<char> = fold(query).chars().collect();
+    let contains = |word: &[char]| words.contain(word);
     let mut matched: Vec<(usize, bool, usize, &Meaning, Option<usize>)> = vocabulary()
         .iter()
         .enumerate()
@@ -78,8 +76,8 @@ pub fn meanings(query: &[char]) -> Vec<Meant> {
             match said {
                 Some(covered) => Some((covered, false, at, meaning, None)),
                 None => {
-                    let named = meaning.names.iter().position(|name| name.as_slice() == query)?;
-                    Some((query.len(), true, at, meaning, Some(named)))
+                    let named = meaning.names.iter().position(|name| *name == folded)?;
+                    Some((words.text.len(), true, at, meaning, Some(named)))
                 }
             }
         })
@@ -87,7 +85,7 @@ pub fn meanings(query: &[char]) -> Vec<Meant> {
     matched.sort_by_key(|&(covered, by_name, at, _, _)| (std::cmp::Reverse(covered), by_name, at));
     let mut meant = Vec::new();
     for (covered, _, _, meaning, named) in matched.into_iter().take(ENTRIES) {
-        let whole = covered >= query.len();
+        let whole = covered >= words.text.len();
         let first = named.map(|at| meaning.means[at].as_str());
         let rest = meaning.means.iter().map(String::as_str).filter(|name| Some(*name) != first);
         for name in first.into_iter().chain(rest) {
@@ -103,10 +101,6 @@ pub fn meanings(query: &[char]) -> Vec<Meant> {
 mod tests {
     use super::*;
 
-    fn folded(text: &str) -> Vec<char> {
-        fold(text).chars().collect()
-    }
-
     #[test]
     fn the_vocabulary_reads_and_every_entry_says_and_means_something() {
         assert!(vocabulary().len() >= 80, "{}", vocabulary().len());
@@ -118,17 +112,27 @@ mod tests {
 
     #[test]
     fn descriptions_in_several_languages_point_to_the_item() {
-        let names = |query: &str| meanings(&folded(query)).into_iter().map(|meant| meant.name).collect::<Vec<_>>();
+        let names = |query: &str| meanings(query).into_iter().map(|meant| meant.name).collect::<Vec<_>>();
         assert!(names("髪を乾かす機械").contains(&"ドライヤー"));
         assert!(names("the thing you dry your hair with").contains(&"ドライヤー"));
         assert!(names("アイロン").iter().all(|name| *name == "アイロン"), "a name means itself only");
         assert!(names("木の箱を開けた").is_empty());
-        assert!(meanings(&folded("髪を乾かす機械")).iter().all(|meant| !meant.whole));
+        assert!(meanings("髪を乾かす機械").iter().all(|meant| !meant.whole));
     }
 
     #[test]
     fn a_query_that_is_one_of_an_entry_generic_names_means_the_others_too() {
-        let meant = meanings(&folded("茶碗"));
+        let meant = meanings("茶碗");
         assert!(meant.iter().any(|meant| meant.name == "食器" && meant.whole), "{meant:?}");
+    }
+
+    #[test]
+    fn a_word_is_not_found_inside_an_unrelated_one() {
+        let names = |query: &str| meanings(query).into_iter().map(|meant| meant.name).collect::<Vec<_>>();
+        assert!(names("pc").contains(&"パソコン") && names("old PC").contains(&"パソコン"));
+        assert!(!names("step counter").contains(&"パソコン"), "{:?}", names("step counter"));
+        assert!(!names("tripod").iter().any(|name| name.contains("音楽プレーヤー")), "{:?}", names("tripod"));
+        assert!(names("シーツ").contains(&"シーツ"));
+        assert!(!names("しっけ取り").contains(&"シーツ"), "{:?}", names("しっけ取り"));
     }
 }

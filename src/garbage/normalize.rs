@@ -10,21 +10,64 @@ pub fn fold(text: &str) -> String {
 
 /// The searchable form with what is in brackets kept: for matching qualifiers.
 pub fn fold_all(text: &str) -> String {
-    let nfkc: String = text.nfkc().collect();
-    let mut folded = String::with_capacity(nfkc.len());
-    for c in nfkc.chars().flat_map(char::to_lowercase) {
-        let c = hiragana_to_katakana(c);
-        let c = small_to_large(c);
-        if c == 'ー' || c == '-' || c == '‐' || c == '~' || c == '〜' {
-            continue;
+    folded_chars(text, false).flatten().collect()
+}
+
+/// A text folded for the description vocabulary: as [`fold`] but with long-vowel marks and small kana kept, so a
+/// word does not turn up inside unrelated ones (シーツ folded would be inside しっけ), and with where each word
+/// starts, so a Latin word is matched only from a word's start (`pc` is not in "step counter").
+pub struct Words {
+    pub text: Vec<char>,
+    /// Per character of `text`: whether a word starts there (after a space or punctuation, or where Latin letters
+    /// follow other script).
+    pub starts: Vec<bool>,
+}
+
+impl Words {
+    pub fn new(text: &str) -> Words {
+        let (mut folded, mut starts) = (Vec::new(), Vec::new());
+        let mut apart = true;
+        for c in folded_chars(&strip_brackets(&text.nfkc().collect::<String>()), true) {
+            let Some(c) = c else {
+                apart = true;
+                continue;
+            };
+            let latin_after_other =
+                c.is_ascii_alphanumeric() && folded.last().is_some_and(|p: &char| !p.is_ascii_alphanumeric());
+            starts.push(apart || latin_after_other);
+            folded.push(c);
+            apart = false;
         }
-        if c.is_whitespace() || (c.is_ascii_punctuation() && c != '\'') || "・、。,.!?！？「」『』".contains(c)
-        {
-            continue;
-        }
-        folded.push(c);
+        Words { text: folded, starts }
     }
-    folded
+
+    /// Whether `word` (folded the same way) occurs in the text: a Latin word only from the start of a word.
+    pub fn contain(&self, word: &[char]) -> bool {
+        let Some((&first, rest)) = word.split_first() else { return false };
+        let latin = word.iter().all(char::is_ascii_alphanumeric);
+        self.text.len() >= word.len()
+            && (0..=self.text.len() - word.len()).any(|at| {
+                self.text[at] == first && (!latin || self.starts[at]) && self.text[at + 1..at + word.len()] == *rest
+            })
+    }
+}
+
+/// Each character of `text` folded: `None` where a space or punctuation parts words. Long-vowel marks and small kana
+/// are folded away unless `keep_kana`.
+fn folded_chars(text: &str, keep_kana: bool) -> impl Iterator<Item = Option<char>> + '_ {
+    text.nfkc().flat_map(char::to_lowercase).filter_map(move |c| {
+        let c = hiragana_to_katakana(c);
+        if c == 'ー' {
+            return keep_kana.then_some(Some(c));
+        }
+        if c == '-' || c == '‐' || c == '~' || c == '〜' || c.is_whitespace() {
+            return Some(None);
+        }
+        if (c.is_ascii_punctuation() && c != '\'') || "・、。,.!?！？「」『』".contains(c) {
+            return Some(None);
+        }
+        Some(Some(if keep_kana { c } else { small_to_large(c) }))
+    })
 }
 
 /// Whether folded text `hay` contains `needle` (not empty): compared only where the first character matches.

@@ -142,9 +142,9 @@ impl Index {
         for head in self.heads(query, &folded) {
             self.score_into(&head, HEAD, CANDIDATES_READ_AS, &mut best);
         }
-        let kana: Option<Vec<char>> = super::romaji::to_katakana(query)
-            .map(|kana| fold(&kana).chars().collect())
-            .filter(|kana: &Vec<char>| *kana != folded);
+        let read: Option<String> = super::romaji::to_katakana(query);
+        let kana: Option<Vec<char>> =
+            read.as_deref().map(|kana| fold(kana).chars().collect()).filter(|kana: &Vec<char>| *kana != folded);
         if let Some(kana) = &kana {
             self.score_into(kana, ROMAJI, CANDIDATES_READ_AS, &mut best);
         }
@@ -154,8 +154,8 @@ impl Index {
         if let Some(loanword) = &loanword {
             self.score_into(loanword, LOANWORD, CANDIDATES_READ_AS, &mut best);
         }
-        let mut described = super::describe::meanings(&folded);
-        if let Some(kana) = &kana {
+        let mut described = super::describe::meanings(query);
+        if let Some(kana) = read.as_deref().filter(|_| kana.is_some()) {
             for meant in super::describe::meanings(kana) {
                 if !described.iter().any(|known| known.name == meant.name) {
                     described.push(meant);
