@@ -53,6 +53,7 @@ fn main() {
         ("tuning", "bench/garbage_queries"),
         ("held-out", "bench/garbage_queries/held-out"),
         ("held-out-2", "bench/garbage_queries/held-out-2"),
+        ("held-out-3", "bench/garbage_queries/held-out-3"),
     ];
     let mut indexes = Vec::new();
     for (city, format, path) in &sources {

@@ -3,6 +3,19 @@
 
 /// The katakana `text` spells in romaji, or none when any part of it is not romaji (English words, digits).
 pub fn to_katakana(text: &str) -> Option<String> {
+    spell(text, true)
+}
+
+/// What `text` may spell in romaji: a doubled vowel read as a long-vowel mark, as katakana words write it
+/// (`teeburu` テーブル), and, where that differs, as the vowel itself, as the readings of kanji names write it (`kyuusu`
+/// きゅうす for 急須, `fuurin` ふうりん for 風鈴).
+pub fn readings(text: &str) -> Vec<String> {
+    let mut readings: Vec<String> = spell(text, true).into_iter().collect();
+    readings.extend(spell(text, false).filter(|spelled| !readings.contains(spelled)));
+    readings
+}
+
+fn spell(text: &str, long_vowel_mark: bool) -> Option<String> {
     let text: String = text.trim().to_lowercase().replace('l', "r");
     if text.is_empty() || !text.chars().any(|c| c.is_ascii_alphabetic()) {
         return None;
@@ -38,7 +51,7 @@ pub fn to_katakana(text: &str) -> Option<String> {
         }
         // A vowel after the same vowel is a long vowel mark.
         if "aiueo".contains(c) && at > 0 && chars[at - 1] == c && !out.ends_with('ッ') {
-            out.push('ー');
+            out.push_str(if long_vowel_mark { "ー" } else { syllable(&c.to_string()).unwrap_or("ー") });
             at += 1;
             continue;
         }
@@ -124,7 +137,7 @@ fn syllable(piece: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::to_katakana;
+    use super::{readings, to_katakana};
 
     #[test]
     fn hepburn_and_kunrei_with_or_without_long_vowels_read_as_katakana() {
@@ -135,6 +148,14 @@ mod tests {
         assert_eq!(to_katakana("kappu").as_deref(), Some("カップ"));
         assert_eq!(to_katakana("Konnyaku").as_deref(), Some("コンニャク"));
         assert_eq!(to_katakana("hon'ya").as_deref(), Some("ホンヤ"));
+    }
+
+    #[test]
+    fn a_doubled_vowel_is_read_both_as_a_long_vowel_mark_and_as_the_vowel() {
+        assert_eq!(readings("kyuusu"), ["キュース", "キュウス"]);
+        assert_eq!(readings("teeburu"), ["テーブル", "テエブル"]);
+        assert_eq!(readings("doraiya"), ["ドライヤ"]);
+        assert!(readings("toaster").is_empty());
     }
 
     #[test]

@@ -142,20 +142,20 @@ impl Index {
         for head in self.heads(query, &folded) {
             self.score_into(&head, HEAD, CANDIDATES_READ_AS, &mut best);
         }
-        let read: Option<String> = super::romaji::to_katakana(query);
-        let kana: Option<Vec<char>> =
-            read.as_deref().map(|kana| fold(kana).chars().collect()).filter(|kana: &Vec<char>| *kana != folded);
-        if let Some(kana) = &kana {
+        let read: Vec<String> = super::romaji::readings(query);
+        let kana: Vec<Vec<char>> =
+            read.iter().map(|kana| fold(kana).chars().collect()).filter(|kana: &Vec<char>| *kana != folded).collect();
+        for kana in &kana {
             self.score_into(kana, ROMAJI, CANDIDATES_READ_AS, &mut best);
         }
         let loanword: Option<Vec<char>> = super::loanword::to_katakana(query)
             .map(|loanword| fold(&loanword).chars().collect())
-            .filter(|loanword: &Vec<char>| *loanword != folded && Some(loanword) != kana.as_ref());
+            .filter(|loanword: &Vec<char>| *loanword != folded && !kana.contains(loanword));
         if let Some(loanword) = &loanword {
             self.score_into(loanword, LOANWORD, CANDIDATES_READ_AS, &mut best);
         }
         let mut described = super::describe::meanings(query);
-        if let Some(kana) = read.as_deref().filter(|_| kana.is_some()) {
+        if let Some(kana) = read.first().filter(|_| !kana.is_empty()) {
             for meant in super::describe::meanings(kana) {
                 if !described.iter().any(|known| known.name == meant.name) {
                     described.push(meant);
