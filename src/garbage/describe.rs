@@ -4,6 +4,7 @@
 
 use super::normalize::{Words, fold};
 use serde::Deserialize;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 #[derive(Deserialize)]
@@ -20,27 +21,68 @@ struct Entry {
     says: Vec<Vec<String>>,
 }
 
-/// One entry, folded: sets of words (folded as [`Words`]) that together point to the generic names.
+/// One entry: the sets of words that together point to its generic names.
 struct Meaning {
-    says: Vec<Vec<Vec<char>>>,
+    /// Per set, its words (as indexes into [`Vocabulary::words`]) and how much text they cover.
+    says: Vec<(Vec<u32>, usize)>,
     means: Vec<String>,
-    /// The generic names folded: a query that is one of them means the others too (茶碗 is also 食器).
-    names: Vec<Vec<char>>,
 }
 
-fn vocabulary() -> &'static [Meaning] {
-    static VOCABULARY: OnceLock<Vec<Meaning>> = OnceLock::new();
+/// The entries, with every word folded once (as [`Words`]) and indexed by its first character, so a query is read
+/// in one pass over its characters however large the vocabulary grows.
+struct Vocabulary {
+    meanings: Vec<Meaning>,
+    words: Vec<Vec<char>>,
+    by_first: HashMap<char, Vec<u32>>,
+    /// Per word, the word sets it belongs to: (entry, set).
+    sets_of: Vec<Vec<(u32, u32)>>,
+    /// Each generic name folded as a catalog name, with its entry and place: a query that is one of them means the
+    /// others too (茶碗 is also 食器).
+    by_name: HashMap<String, Vec<(u32, usize)>>,
+}
+
+fn vocabulary() -> &'static Vocabulary {
+    static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
     VOCABULARY.get_or_init(|| {
         let file: File = serde_saphyr::from_str(include_str!("descriptions.yaml")).expect("descriptions.yaml is valid");
         assert_eq!(file.format, "madoguchi-descriptions/1", "descriptions.yaml format");
-        file.entries
-            .into_iter()
-            .map(|entry| Meaning {
-                says: entry.says.iter().map(|words| words.iter().map(|w| Words::new(w).text).collect()).collect(),
-                names: entry.means.iter().map(|name| fold(name).chars().collect()).collect(),
-                means: entry.means,
-            })
-            .collect()
+        let mut vocabulary = Vocabulary {
+            meanings: Vec::new(),
+            words: Vec::new(),
+            by_first: HashMap::new(),
+            sets_of: Vec::new(),
+            by_name: HashMap::new(),
+        };
+        let mut known: HashMap<Vec<char>, u32> = HashMap::new();
+        for (entry_at, entry) in file.entries.into_iter().enumerate() {
+            let mut says = Vec::new();
+            for (set_at, words) in entry.says.iter().enumerate() {
+                let mut ids: Vec<u32> = Vec::new();
+                let mut covered = 0;
+                for word in words {
+                    let text = Words::new(word).text;
+                    let Some(&first) = text.first() else { continue };
+                    covered += text.len();
+                    let id = *known.entry(text.clone()).or_insert_with(|| {
+                        vocabulary.words.push(text);
+                        vocabulary.sets_of.push(Vec::new());
+                        let id = vocabulary.words.len() as u32 - 1;
+                        vocabulary.by_first.entry(first).or_default().push(id);
+                        id
+                    });
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                        vocabulary.sets_of[id as usize].push((entry_at as u32, set_at as u32));
+                    }
+                }
+                says.push((ids, covered));
+            }
+            for (at, name) in entry.means.iter().enumerate() {
+                vocabulary.by_name.entry(fold(name)).or_default().push((entry_at as u32, at));
+            }
+            vocabulary.meanings.push(Meaning { says, means: entry.means });
+        }
+        vocabulary
     })
 }
 
@@ -60,31 +102,43 @@ pub struct Meant {
 /// whose names it is (that name first), the entries matched by the most text first and, among equals, those matched
 /// by their words.
 pub fn meanings(query: &str) -> Vec<Meant> {
+    let vocabulary = vocabulary();
     let words = Words::new(query);
-    let folded: Vec<char> = fold(query).chars().collect();
-    let contains = |word: &[char]| words.contain(word);
-    let mut matched: Vec<(usize, bool, usize, &Meaning, Option<usize>)> = vocabulary()
-        .iter()
-        .enumerate()
-        .filter_map(|(at, meaning)| {
-            let said = meaning
-                .says
-                .iter()
-                .filter(|words| !words.is_empty() && words.iter().all(|w| contains(w)))
-                .map(|words| words.iter().map(Vec::len).sum::<usize>())
-                .max();
-            match said {
-                Some(covered) => Some((covered, false, at, meaning, None)),
-                None => {
-                    let named = meaning.names.iter().position(|name| *name == folded)?;
-                    Some((words.text.len(), true, at, meaning, Some(named)))
-                }
+    let mut found: Vec<u32> = Vec::new();
+    for (at, c) in words.text.iter().enumerate() {
+        for &id in vocabulary.by_first.get(c).into_iter().flatten() {
+            if !found.contains(&id) && words.has_at(at, &vocabulary.words[id as usize]) {
+                found.push(id);
             }
-        })
-        .collect();
-    matched.sort_by_key(|&(covered, by_name, at, _, _)| (std::cmp::Reverse(covered), by_name, at));
+        }
+    }
+    // Per word set: how many of its words the query has; the set applies when it has them all.
+    let mut counts: HashMap<(u32, u32), usize> = HashMap::new();
+    for &id in &found {
+        for &set in &vocabulary.sets_of[id as usize] {
+            *counts.entry(set).or_default() += 1;
+        }
+    }
+    // (text covered, reached by a name rather than words, entry, the name it was reached by)
+    let mut matched: Vec<(usize, bool, u32, Option<usize>)> = Vec::new();
+    for ((entry, set), count) in counts {
+        let (ids, covered) = &vocabulary.meanings[entry as usize].says[set as usize];
+        if count == ids.len() {
+            match matched.iter_mut().find(|m| m.2 == entry) {
+                Some(known) => known.0 = known.0.max(*covered),
+                None => matched.push((*covered, false, entry, None)),
+            }
+        }
+    }
+    for &(entry, at) in vocabulary.by_name.get(&fold(query)).into_iter().flatten() {
+        if !matched.iter().any(|m| m.2 == entry) {
+            matched.push((words.text.len(), true, entry, Some(at)));
+        }
+    }
+    matched.sort_by_key(|&(covered, by_name, entry, _)| (std::cmp::Reverse(covered), by_name, entry));
     let mut meant = Vec::new();
-    for (covered, _, _, meaning, named) in matched.into_iter().take(ENTRIES) {
+    for (covered, _, entry, named) in matched.into_iter().take(ENTRIES) {
+        let meaning = &vocabulary.meanings[entry as usize];
         let whole = covered >= words.text.len();
         let first = named.map(|at| meaning.means[at].as_str());
         let rest = meaning.means.iter().map(String::as_str).filter(|name| Some(*name) != first);
@@ -103,11 +157,12 @@ mod tests {
 
     #[test]
     fn the_vocabulary_reads_and_every_entry_says_and_means_something() {
-        assert!(vocabulary().len() >= 80, "{}", vocabulary().len());
-        for meaning in vocabulary() {
+        assert!(vocabulary().meanings.len() >= 80, "{}", vocabulary().meanings.len());
+        for meaning in &vocabulary().meanings {
             assert!(!meaning.means.is_empty() && !meaning.says.is_empty());
-            assert!(meaning.says.iter().all(|words| !words.is_empty() && words.iter().all(|w| !w.is_empty())));
+            assert!(meaning.says.iter().all(|(words, _)| !words.is_empty()));
         }
+        assert!(vocabulary().words.iter().all(|word| !word.is_empty()));
     }
 
     #[test]

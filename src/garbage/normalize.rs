@@ -41,14 +41,10 @@ impl Words {
         Words { text: folded, starts }
     }
 
-    /// Whether `word` (folded the same way) occurs in the text: a Latin word only from the start of a word.
-    pub fn contain(&self, word: &[char]) -> bool {
-        let Some((&first, rest)) = word.split_first() else { return false };
+    /// Whether `word` (folded the same way) occurs in the text at `at`: a Latin word only where a word starts.
+    pub fn has_at(&self, at: usize, word: &[char]) -> bool {
         let latin = word.iter().all(char::is_ascii_alphanumeric);
-        self.text.len() >= word.len()
-            && (0..=self.text.len() - word.len()).any(|at| {
-                self.text[at] == first && (!latin || self.starts[at]) && self.text[at + 1..at + word.len()] == *rest
-            })
+        self.text.get(at..at + word.len()) == Some(word) && (!latin || self.starts[at])
     }
 }
 
