@@ -2,7 +2,7 @@
 //! thing you dry your hair with") read as the generic names cities give such items, which are then searched in the
 //! city's own catalog. Written by this project in `descriptions.yaml`, built into the binary.
 
-use super::normalize::{Words, fold};
+use super::normalize::{Words, contains, fold};
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -19,6 +19,10 @@ struct File {
 struct Entry {
     means: Vec<String>,
     says: Vec<Vec<String>>,
+    /// Words a description of the item is likely to use (what it is for, what it holds, where and when it is used,
+    /// what it is like): any two of them in a query point to it, rarer words counting more.
+    #[serde(default)]
+    about: Vec<String>,
 }
 
 /// One entry: the sets of words that together point to its generic names.
@@ -36,6 +40,10 @@ struct Vocabulary {
     by_first: HashMap<char, Vec<u32>>,
     /// Per word, the word sets it belongs to: (entry, set).
     sets_of: Vec<Vec<(u32, u32)>>,
+    /// Per word, the entries it is one of the `about` words of; and what it tells, the rarer the more: ln(entries /
+    /// entries it is about).
+    about_of: Vec<Vec<u32>>,
+    rarity: Vec<f64>,
     /// Each generic name folded as a catalog name, with its entry and place: a query that is one of them means the
     /// others too (茶碗 is also 食器).
     by_name: HashMap<String, Vec<(u32, usize)>>,
@@ -51,6 +59,8 @@ fn vocabulary() -> &'static Vocabulary {
             words: Vec::new(),
             by_first: HashMap::new(),
             sets_of: Vec::new(),
+            about_of: Vec::new(),
+            rarity: Vec::new(),
             by_name: HashMap::new(),
         };
         let mut known: HashMap<Vec<char>, u32> = HashMap::new();
@@ -60,16 +70,8 @@ fn vocabulary() -> &'static Vocabulary {
                 let mut ids: Vec<u32> = Vec::new();
                 let mut covered = 0;
                 for word in words {
-                    let text = Words::new(word).text;
-                    let Some(&first) = text.first() else { continue };
-                    covered += text.len();
-                    let id = *known.entry(text.clone()).or_insert_with(|| {
-                        vocabulary.words.push(text);
-                        vocabulary.sets_of.push(Vec::new());
-                        let id = vocabulary.words.len() as u32 - 1;
-                        vocabulary.by_first.entry(first).or_default().push(id);
-                        id
-                    });
+                    let Some(id) = vocabulary.intern(&mut known, word) else { continue };
+                    covered += vocabulary.words[id as usize].len();
                     if !ids.contains(&id) {
                         ids.push(id);
                         vocabulary.sets_of[id as usize].push((entry_at as u32, set_at as u32));
@@ -77,25 +79,69 @@ fn vocabulary() -> &'static Vocabulary {
                 }
                 says.push((ids, covered));
             }
+            for word in &entry.about {
+                let Some(id) = vocabulary.intern(&mut known, word) else { continue };
+                if !vocabulary.about_of[id as usize].contains(&(entry_at as u32)) {
+                    vocabulary.about_of[id as usize].push(entry_at as u32);
+                }
+            }
             for (at, name) in entry.means.iter().enumerate() {
                 vocabulary.by_name.entry(fold(name)).or_default().push((entry_at as u32, at));
             }
             vocabulary.meanings.push(Meaning { says, means: entry.means });
         }
+        let entries = vocabulary.meanings.len() as f64;
+        vocabulary.rarity = vocabulary
+            .about_of
+            .iter()
+            .map(|of| if of.is_empty() { 0.0 } else { (entries / of.len() as f64).ln() })
+            .collect();
         vocabulary
     })
+}
+
+impl Vocabulary {
+    /// The word's index, folded as [`Words`], added if new; none for a word that folds to nothing.
+    fn intern(&mut self, known: &mut HashMap<Vec<char>, u32>, word: &str) -> Option<u32> {
+        let text = Words::new(word).text;
+        let &first = text.first()?;
+        Some(*known.entry(text.clone()).or_insert_with(|| {
+            self.words.push(text);
+            self.sets_of.push(Vec::new());
+            self.about_of.push(Vec::new());
+            self.by_first.entry(first).or_default().push(self.words.len() as u32 - 1);
+            self.words.len() as u32 - 1
+        }))
+    }
 }
 
 /// At most this many entries are taken for one query: those matched by the most text.
 const ENTRIES: usize = 2;
 
+/// At most this many more entries are taken for what a query is about: those its words tell most of.
+const ABOUT_ENTRIES: usize = 2;
+/// A query shorter than this is a name, not a description: its words say nothing about what it is (扇風器 is a
+/// mistyped 扇風機, not a thing of 扇 and 風).
+const ABOUT_LENGTH: usize = 5;
+
 /// A generic name a query points to.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Meant {
     pub name: &'static str,
+    pub by: By,
+}
+
+/// How a query points to a name: the surer, the earlier.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum By {
     /// The words that point to it are the whole query (`ティッシュ`, `茶碗`), not a part of a longer description: the
     /// vocabulary knows what the resident means rather than guessing from a few words.
-    pub whole: bool,
+    Whole,
+    /// All the words of one of the entry's word sets are in the query (`髪を乾かす機械`).
+    Words,
+    /// Two or more (this many) of the words a description of the item is likely to use are
+    /// (`冬に足を入れて温まるテーブル`).
+    About(usize),
 }
 
 /// The generic item names a query describes: those of the entries one of whose word sets it contains whole, or one of
@@ -136,19 +182,51 @@ pub fn meanings(query: &str) -> Vec<Meant> {
         }
     }
     matched.sort_by_key(|&(covered, by_name, entry, _)| (std::cmp::Reverse(covered), by_name, entry));
+    matched.truncate(ENTRIES);
+    let said: Vec<u32> = matched.iter().map(|m| m.2).collect();
+    let about = if words.text.len() >= ABOUT_LENGTH { about(vocabulary, &found, &said) } else { Vec::new() };
     let mut meant = Vec::new();
-    for (covered, _, entry, named) in matched.into_iter().take(ENTRIES) {
+    let chosen = matched.into_iter().map(|(covered, _, entry, named)| {
+        (entry, named, if covered >= words.text.len() { By::Whole } else { By::Words })
+    });
+    for (entry, named, by) in chosen.chain(about.into_iter().map(|(entry, words)| (entry, None, By::About(words)))) {
         let meaning = &vocabulary.meanings[entry as usize];
-        let whole = covered >= words.text.len();
         let first = named.map(|at| meaning.means[at].as_str());
         let rest = meaning.means.iter().map(String::as_str).filter(|name| Some(*name) != first);
         for name in first.into_iter().chain(rest) {
             if !meant.iter().any(|known: &Meant| known.name == name) {
-                meant.push(Meant { name, whole });
+                meant.push(Meant { name, by });
             }
         }
     }
     meant
+}
+
+/// The entries (besides `said`) two or more of whose `about` words are among the query's `found` words, those whose
+/// words are rarest in all first; a word inside another found one of the same entry (温 in 温め) counts once.
+fn about(vocabulary: &Vocabulary, found: &[u32], said: &[u32]) -> Vec<(u32, usize)> {
+    let mut words_of: HashMap<u32, Vec<u32>> = HashMap::new();
+    for &id in found {
+        for &entry in &vocabulary.about_of[id as usize] {
+            if !said.contains(&entry) {
+                words_of.entry(entry).or_default().push(id);
+            }
+        }
+    }
+    let text = |id: u32| vocabulary.words[id as usize].as_slice();
+    let mut told: Vec<(f64, u32, usize)> = words_of
+        .into_iter()
+        .filter_map(|(entry, ids)| {
+            let own: Vec<u32> = ids
+                .iter()
+                .copied()
+                .filter(|&id| !ids.iter().any(|&other| other != id && contains(text(other), text(id))))
+                .collect();
+            (own.len() >= 2).then(|| (own.iter().map(|&id| vocabulary.rarity[id as usize]).sum(), entry, own.len()))
+        })
+        .collect();
+    told.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    told.into_iter().take(ABOUT_ENTRIES).map(|(_, entry, words)| (entry, words)).collect()
 }
 
 #[cfg(test)]
@@ -171,14 +249,14 @@ mod tests {
         assert!(names("髪を乾かす機械").contains(&"ドライヤー"));
         assert!(names("the thing you dry your hair with").contains(&"ドライヤー"));
         assert!(names("アイロン").iter().all(|name| *name == "アイロン"), "a name means itself only");
-        assert!(names("木の箱を開けた").is_empty());
-        assert!(meanings("髪を乾かす機械").iter().all(|meant| !meant.whole));
+        assert!(names("今日はいい天気ですね").is_empty(), "{:?}", names("今日はいい天気ですね"));
+        assert_eq!(meanings("髪を乾かす機械")[0], Meant { name: "ドライヤー", by: By::Words });
     }
 
     #[test]
     fn a_query_that_is_one_of_an_entry_generic_names_means_the_others_too() {
         let meant = meanings("茶碗");
-        assert!(meant.iter().any(|meant| meant.name == "食器" && meant.whole), "{meant:?}");
+        assert!(meant.iter().any(|meant| meant.name == "食器" && meant.by == By::Whole), "{meant:?}");
     }
 
     #[test]
@@ -189,5 +267,18 @@ mod tests {
         assert!(!names("tripod").iter().any(|name| name.contains("音楽プレーヤー")), "{:?}", names("tripod"));
         assert!(names("シーツ").contains(&"シーツ"));
         assert!(!names("しっけ取り").contains(&"シーツ"), "{:?}", names("しっけ取り"));
+    }
+
+    #[test]
+    fn two_words_a_description_of_the_item_would_use_point_to_it_but_not_in_a_short_name() {
+        let meant = meanings("冬に足を入れて温まるテーブル");
+        assert!(
+            meant.iter().any(|meant| meant.name == "こたつ" && matches!(meant.by, By::About(words) if words >= 3)),
+            "{meant:?}"
+        );
+        assert!(
+            meanings("扇風器").iter().all(|meant| !matches!(meant.by, By::About(_))),
+            "a mistyped name is no description"
+        );
     }
 }

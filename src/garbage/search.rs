@@ -6,6 +6,7 @@
 //! name. Ranking is deterministic: score, then official name, then qualifier, then catalog order.
 
 use super::catalog::{Catalog, Item};
+use super::describe::By;
 use super::normalize::{fold, fold_all};
 use std::collections::HashMap;
 
@@ -45,12 +46,19 @@ const ROMAJI: f64 = 0.98;
 const DESCRIBED: f64 = 0.9;
 const DESCRIBED_WHOLE: f64 = 0.97;
 const DESCRIBED_LATER: f64 = 0.01;
+/// A name two of the query's words make likely without the vocabulary naming it counts less than the query's last noun
+/// alone (`ガラスの水槽` is a 水槽 before a 金魚鉢); each further word, up to four, counts more (`冬に足を入れて温まる
+/// テーブル` is こたつ before a テーブル).
+const DESCRIBED_ABOUT: f64 = 0.8;
+const DESCRIBED_ABOUT_WORD: f64 = 0.05;
 /// English read as a katakana loanword is a guess at its sounds: it counts less than romaji, and less than an English
 /// name the city's data gives (`cooler` is a クーラーBOX by its English name, though クーラー is also an air conditioner).
 const LOANWORD: f64 = 0.85;
 /// The head of a Japanese noun phrase comes last (`割れたお皿`, `プラスチックのいす`): a query's last noun, alone,
 /// counts this much.
 const HEAD: f64 = 0.85;
+/// What an ending of the query that is a name counts, as a head, at the least (times [`HEAD`]).
+const ENDING: f64 = 0.85;
 /// The most a size or material word in the query adds to the variant it names.
 const QUALIFIER_BONUS: f64 = 0.08;
 
@@ -139,8 +147,8 @@ impl Index {
         let whole: Vec<char> = fold_all(query).chars().collect();
         let mut best: HashMap<usize, f64> = HashMap::new();
         self.score_into(&folded, 1.0, CANDIDATES, &mut best);
-        for head in self.heads(query, &folded) {
-            self.score_into(&head, HEAD, CANDIDATES_READ_AS, &mut best);
+        for (head, weight) in self.heads(query, &folded) {
+            self.score_into(&head, HEAD * weight, CANDIDATES_READ_AS, &mut best);
         }
         let read: Vec<String> = super::romaji::readings(query);
         let kana: Vec<Vec<char>> =
@@ -164,7 +172,11 @@ impl Index {
         }
         for (at, meant) in described.into_iter().enumerate() {
             let name: Vec<char> = fold(meant.name).chars().collect();
-            let weight = if meant.whole { DESCRIBED_WHOLE } else { DESCRIBED };
+            let weight = match meant.by {
+                By::Whole => DESCRIBED_WHOLE,
+                By::Words => DESCRIBED,
+                By::About(words) => DESCRIBED_ABOUT + DESCRIBED_ABOUT_WORD * (words.min(4) - 2) as f64,
+            };
             self.score_into(&name, weight * (1.0 - DESCRIBED_LATER * at as f64), CANDIDATES_READ_AS, &mut best);
         }
         // Only items that could reach the floor with it are worth weighing a qualifier for.
@@ -196,19 +208,22 @@ impl Index {
     }
 
     /// The query's head noun, where it has words before it: what follows its last `の`, and the longest ending of it
-    /// that is a whole spelling in the catalog (`もう着ない服` → 服).
-    fn heads(&self, query: &str, folded: &[char]) -> Vec<Vec<char>> {
-        let mut heads: Vec<Vec<char>> = Vec::new();
+    /// that is a whole spelling in the catalog (`もう着ない服` → 服), each with what it is worth. An ending found
+    /// without a `の` may be only the end of a longer word (カメラ of a mistyped ビテオカメラ): it is worth less the
+    /// less of the query it is.
+    fn heads(&self, query: &str, folded: &[char]) -> Vec<(Vec<char>, f64)> {
+        let mut heads: Vec<(Vec<char>, f64)> = Vec::new();
         let nfkc: String = unicode_normalization::UnicodeNormalization::nfkc(query).collect();
         if let Some((before, after)) = nfkc.rsplit_once('の') {
             let after: Vec<char> = fold(after).chars().collect();
             if !fold(before).is_empty() && !after.is_empty() {
-                heads.push(after);
+                heads.push((after, 1.0));
             }
         }
         let ending = (1..folded.len()).map(|at| &folded[at..]).find(|ending| self.by_text.contains_key(*ending));
-        if let Some(ending) = ending.filter(|ending| !heads.iter().any(|head| head == ending)) {
-            heads.push(ending.to_vec());
+        if let Some(ending) = ending.filter(|ending| !heads.iter().any(|(head, _)| head == ending)) {
+            let part = ending.len() as f64 / folded.len() as f64;
+            heads.push((ending.to_vec(), ENDING + (1.0 - ENDING) * part));
         }
         heads
     }
@@ -476,8 +491,10 @@ fn dice(a: &[(char, char)], b: &[(char, char)]) -> f64 {
     2.0 * shared as f64 / (a.len() + b.len()) as f64
 }
 
-/// Levenshtein distance where a substitution of kana that sound alike costs less than one.
+/// Edit distance where a substitution of kana that sound alike costs less than one, and two neighbours swapped
+/// (ケルト for ケトル) cost one, as one slip of the thumb.
 fn edit_distance(a: &[char], b: &[char]) -> f64 {
+    let mut before: Vec<f64> = vec![0.0; b.len() + 1];
     let mut previous: Vec<f64> = (0..=b.len()).map(|j| j as f64).collect();
     let mut current = vec![0.0; b.len() + 1];
     for (i, &ca) in a.iter().enumerate() {
@@ -485,7 +502,11 @@ fn edit_distance(a: &[char], b: &[char]) -> f64 {
         for (j, &cb) in b.iter().enumerate() {
             let substitution = previous[j] + substitution_cost(ca, cb);
             current[j + 1] = substitution.min(previous[j + 1] + 1.0).min(current[j] + 1.0);
+            if i > 0 && j > 0 && ca == b[j - 1] && a[i - 1] == cb && ca != cb {
+                current[j + 1] = current[j + 1].min(before[j - 1] + 1.0);
+            }
         }
+        std::mem::swap(&mut before, &mut previous);
         std::mem::swap(&mut previous, &mut current);
     }
     previous[b.len()]
@@ -699,6 +720,22 @@ mod tests {
         assert_eq!(best(&index, "ばんがー"), "ハンガー");
         assert_eq!(voicings('ハ'), vec!['バ', 'パ']);
         assert!(voicings('ア').is_empty() && voicings('a').is_empty());
+    }
+
+    #[test]
+    fn two_neighbours_swapped_are_one_typo_and_beat_a_name_sharing_only_the_first_word() {
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        assert_eq!(edit_distance(&chars("ケルト"), &chars("ケトル")), 1.0);
+        assert_eq!(edit_distance(&chars("ケトル"), &chars("ケトル")), 0.0);
+        let index = Index::new(catalog_of(&["電気ポット", "電気ケトル"]));
+        assert_eq!(best(&index, "電気ケルト"), "電気ケトル");
+    }
+
+    #[test]
+    fn a_mistyped_word_is_not_taken_for_the_name_it_ends_with() {
+        let index = Index::new(catalog_of(&["カメラ", "ビデオカメラ", "皿"]));
+        assert_eq!(best(&index, "ビテオカメラ"), "ビデオカメラ");
+        assert_eq!(best(&index, "割れた皿"), "皿", "a short phrase still finds its last noun");
     }
 
     #[test]
