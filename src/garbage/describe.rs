@@ -150,21 +150,30 @@ pub enum By {
 pub fn meanings(query: &str) -> Vec<Meant> {
     let vocabulary = vocabulary();
     let words = Words::new(query);
-    let mut found: Vec<u32> = Vec::new();
+    // The vocabulary's words in the query, each with whether it is somewhere a whole word.
+    let mut found: Vec<(u32, bool)> = Vec::new();
     for (at, c) in words.text.iter().enumerate() {
         for &id in vocabulary.by_first.get(c).into_iter().flatten() {
-            if !found.contains(&id) && words.has_at(at, &vocabulary.words[id as usize]) {
-                found.push(id);
+            if let Some(whole) = words.has_at(at, &vocabulary.words[id as usize]) {
+                match found.iter_mut().find(|(known, _)| *known == id) {
+                    Some((_, known)) => *known |= whole,
+                    None => found.push((id, whole)),
+                }
             }
         }
     }
-    // Per word set: how many of its words the query has; the set applies when it has them all.
+    // Per word set: how many of its words the query has; the set applies when it has them all. A word standing alone
+    // for the item must be a whole word (ズボン in ズボンプレッサー is not trousers); words together describe it as
+    // parts (スマホ and 充電 in スマホ充電器).
     let mut counts: HashMap<(u32, u32), usize> = HashMap::new();
-    for &id in &found {
-        for &set in &vocabulary.sets_of[id as usize] {
-            *counts.entry(set).or_default() += 1;
+    for &(id, whole) in &found {
+        for &(entry, set) in &vocabulary.sets_of[id as usize] {
+            if whole || vocabulary.meanings[entry as usize].says[set as usize].0.len() > 1 {
+                *counts.entry((entry, set)).or_default() += 1;
+            }
         }
     }
+    let found: Vec<u32> = found.into_iter().map(|(id, _)| id).collect();
     // (text covered, reached by a name rather than words, entry, the name it was reached by)
     let mut matched: Vec<(usize, bool, u32, Option<usize>)> = Vec::new();
     for ((entry, set), count) in counts {
@@ -280,5 +289,14 @@ mod tests {
             meanings("扇風器").iter().all(|meant| !matches!(meant.by, By::About(_))),
             "a mistyped name is no description"
         );
+    }
+
+    #[test]
+    fn a_word_alone_means_its_item_only_where_it_ends_a_compound_but_words_together_may_be_parts() {
+        let names = |query: &str| meanings(query).into_iter().map(|meant| meant.name).collect::<Vec<_>>();
+        assert!(names("ズボン").contains(&"ジーンズ"), "{:?}", names("ズボン"));
+        assert!(names("古いズボン").contains(&"ジーンズ"));
+        assert!(!names("ズボンプレッザー").contains(&"ジーンズ"), "{:?}", names("ズボンプレッザー"));
+        assert!(names("スマホ充電器").contains(&"携帯電話の充電器"), "{:?}", names("スマホ充電器"));
     }
 }

@@ -14,56 +14,93 @@ pub fn fold_all(text: &str) -> String {
 }
 
 /// A text folded for the description vocabulary: as [`fold`] but with long-vowel marks and small kana kept, so a
-/// word does not turn up inside unrelated ones (シーツ folded would be inside しっけ), and with where each word
-/// starts, so a Latin word is matched only from a word's start (`pc` is not in "step counter").
+/// word does not turn up inside unrelated ones (シーツ folded would be inside しっけ), and with where words start and
+/// end: a Latin word is matched only from a word's start (`pc` is not in "step counter"), and a word in katakana or
+/// kanji only where the run of that script ends, since a Japanese compound is named by its last part (ズボンプレッサー
+/// is a presser, not trousers; スマホケース is a case, not a phone).
 pub struct Words {
     pub text: Vec<char>,
     /// Per character of `text`: whether a word starts there (after a space or punctuation, or where Latin letters
     /// follow other script).
     pub starts: Vec<bool>,
+    /// Per character: whether a word may end there.
+    ends: Vec<bool>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Script {
+    Katakana,
+    Kanji,
+    Other,
+}
+
+impl Script {
+    fn of(c: char) -> Script {
+        match c {
+            'ァ'..='ヺ' | 'ー' => Script::Katakana,
+            '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '々' => Script::Kanji,
+            _ => Script::Other,
+        }
+    }
 }
 
 impl Words {
     pub fn new(text: &str) -> Words {
-        let (mut folded, mut starts) = (Vec::new(), Vec::new());
+        let (mut folded, mut starts, mut scripts) = (Vec::new(), Vec::new(), Vec::new());
         let mut apart = true;
-        for c in folded_chars(&strip_brackets(&text.nfkc().collect::<String>()), true) {
-            let Some(c) = c else {
+        let stripped = strip_brackets(&text.nfkc().collect::<String>());
+        for c in stripped.nfkc().flat_map(char::to_lowercase) {
+            let Some(folded_char) = fold_char(c, true) else { continue };
+            let Some(c_folded) = folded_char else {
                 apart = true;
                 continue;
             };
             let latin_after_other =
-                c.is_ascii_alphanumeric() && folded.last().is_some_and(|p: &char| !p.is_ascii_alphanumeric());
+                c_folded.is_ascii_alphanumeric() && folded.last().is_some_and(|p: &char| !p.is_ascii_alphanumeric());
             starts.push(apart || latin_after_other);
-            folded.push(c);
+            scripts.push(Script::of(c));
+            folded.push(c_folded);
             apart = false;
         }
-        Words { text: folded, starts }
+        let ends = (0..folded.len())
+            .map(|at| {
+                at + 1 == folded.len()
+                    || starts[at + 1]
+                    || scripts[at] == Script::Other
+                    || scripts[at] != scripts[at + 1]
+            })
+            .collect();
+        Words { text: folded, starts, ends }
     }
 
-    /// Whether `word` (folded the same way) occurs in the text at `at`: a Latin word only where a word starts.
-    pub fn has_at(&self, at: usize, word: &[char]) -> bool {
+    /// Whether `word` (folded the same way) occurs in the text at `at` (a Latin word only where a word starts), and
+    /// if so whether it is a whole word there: one in katakana or kanji is where its run ends.
+    pub fn has_at(&self, at: usize, word: &[char]) -> Option<bool> {
         let latin = word.iter().all(char::is_ascii_alphanumeric);
-        self.text.get(at..at + word.len()) == Some(word) && (!latin || self.starts[at])
+        (self.text.get(at..at + word.len()) == Some(word) && (!latin || self.starts[at]))
+            .then(|| self.ends[at + word.len() - 1])
     }
 }
 
 /// Each character of `text` folded: `None` where a space or punctuation parts words. Long-vowel marks and small kana
 /// are folded away unless `keep_kana`.
 fn folded_chars(text: &str, keep_kana: bool) -> impl Iterator<Item = Option<char>> + '_ {
-    text.nfkc().flat_map(char::to_lowercase).filter_map(move |c| {
-        let c = hiragana_to_katakana(c);
-        if c == 'ー' {
-            return keep_kana.then_some(Some(c));
-        }
-        if c == '-' || c == '‐' || c == '~' || c == '〜' || c.is_whitespace() {
-            return Some(None);
-        }
-        if (c.is_ascii_punctuation() && c != '\'') || "・、。,.!?！？「」『』".contains(c) {
-            return Some(None);
-        }
-        Some(Some(if keep_kana { c } else { small_to_large(c) }))
-    })
+    text.nfkc().flat_map(char::to_lowercase).filter_map(move |c| fold_char(c, keep_kana))
+}
+
+/// One character folded: none where it is dropped, `Some(None)` where it parts words.
+fn fold_char(c: char, keep_kana: bool) -> Option<Option<char>> {
+    let c = hiragana_to_katakana(c);
+    if c == 'ー' {
+        return keep_kana.then_some(Some(c));
+    }
+    if c == '-' || c == '‐' || c == '~' || c == '〜' || c.is_whitespace() {
+        return Some(None);
+    }
+    if (c.is_ascii_punctuation() && c != '\'') || "・、。,.!?！？「」『』".contains(c) {
+        return Some(None);
+    }
+    Some(Some(if keep_kana { c } else { small_to_large(c) }))
 }
 
 /// Whether folded text `hay` contains `needle` (not empty): compared only where the first character matches.
@@ -89,6 +126,13 @@ fn strip_brackets(text: &str) -> String {
         }
     }
     if out.trim().is_empty() { text.to_owned() } else { out }
+}
+
+/// Katakana written as hiragana (ー and other characters kept).
+pub fn to_hiragana(text: &str) -> String {
+    text.chars()
+        .map(|c| if ('ァ'..='ヶ').contains(&c) { char::from_u32(c as u32 - 0x60).unwrap_or(c) } else { c })
+        .collect()
 }
 
 fn hiragana_to_katakana(c: char) -> char {

@@ -163,8 +163,9 @@ impl Index {
             self.score_into(loanword, LOANWORD, CANDIDATES_READ_AS, &mut best);
         }
         let mut described = super::describe::meanings(query);
+        // In hiragana, as typed: a reading has no compounds in katakana or kanji to tell apart.
         if let Some(kana) = read.first().filter(|_| !kana.is_empty()) {
-            for meant in super::describe::meanings(kana) {
+            for meant in super::describe::meanings(&super::normalize::to_hiragana(kana)) {
                 if !described.iter().any(|known| known.name == meant.name) {
                     described.push(meant);
                 }
