@@ -137,8 +137,8 @@ pub enum By {
     /// The words that point to it are the whole query (`ティッシュ`, `茶碗`), not a part of a longer description: the
     /// vocabulary knows what the resident means rather than guessing from a few words.
     Whole,
-    /// All the words of one of the entry's word sets are in the query (`髪を乾かす機械`).
-    Words,
+    /// All the words of one of the entry's word sets are in the query (`髪を乾かす機械`), covering this part of it.
+    Words(f64),
     /// Two or more (this many) of the words a description of the item is likely to use are
     /// (`冬に足を入れて温まるテーブル`).
     About(usize),
@@ -196,7 +196,8 @@ pub fn meanings(query: &str) -> Vec<Meant> {
     let about = if words.text.len() >= ABOUT_LENGTH { about(vocabulary, &found, &said) } else { Vec::new() };
     let mut meant = Vec::new();
     let chosen = matched.into_iter().map(|(covered, _, entry, named)| {
-        (entry, named, if covered >= words.text.len() { By::Whole } else { By::Words })
+        let part = covered as f64 / words.text.len() as f64;
+        (entry, named, if covered >= words.text.len() { By::Whole } else { By::Words(part) })
     });
     for (entry, named, by) in chosen.chain(about.into_iter().map(|(entry, words)| (entry, None, By::About(words)))) {
         let meaning = &vocabulary.meanings[entry as usize];
@@ -259,7 +260,7 @@ mod tests {
         assert!(names("the thing you dry your hair with").contains(&"ドライヤー"));
         assert!(names("アイロン").iter().all(|name| *name == "アイロン"), "a name means itself only");
         assert!(names("今日はいい天気ですね").is_empty(), "{:?}", names("今日はいい天気ですね"));
-        assert_eq!(meanings("髪を乾かす機械")[0], Meant { name: "ドライヤー", by: By::Words });
+        assert!(matches!(meanings("髪を乾かす機械")[0], Meant { name: "ドライヤー", by: By::Words(_) }));
     }
 
     #[test]

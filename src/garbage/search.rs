@@ -45,6 +45,9 @@ const QUALIFIER_PART: f64 = 0.85;
 const ROMAJI: f64 = 0.98;
 const DESCRIBED: f64 = 0.9;
 const DESCRIBED_WHOLE: f64 = 0.97;
+/// Words of a description count the more the more of the query they are: at the least this part of [`DESCRIBED`]
+/// (ズボン in `ズボンの折り目をつける機械` is a weaker hint than what the rest of it is about).
+const WORDS_BASE: f64 = 0.9;
 const DESCRIBED_LATER: f64 = 0.01;
 /// A name two of the query's words make likely without the vocabulary naming it counts less than the query's last noun
 /// alone (`ガラスの水槽` is a 水槽 before a 金魚鉢); each further word, up to four, counts more (`冬に足を入れて温まる
@@ -175,7 +178,7 @@ impl Index {
             let name: Vec<char> = fold(meant.name).chars().collect();
             let weight = match meant.by {
                 By::Whole => DESCRIBED_WHOLE,
-                By::Words => DESCRIBED,
+                By::Words(part) => DESCRIBED * (WORDS_BASE + (1.0 - WORDS_BASE) * part),
                 By::About(words) => DESCRIBED_ABOUT + DESCRIBED_ABOUT_WORD * (words.min(4) - 2) as f64,
             };
             self.score_into(&name, weight * (1.0 - DESCRIBED_LATER * at as f64), CANDIDATES_READ_AS, &mut best);
