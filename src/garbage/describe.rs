@@ -119,7 +119,7 @@ impl Vocabulary {
 const ENTRIES: usize = 2;
 
 /// At most this many more entries are taken for what a query is about: those its words tell most of.
-const ABOUT_ENTRIES: usize = 2;
+const ABOUT_ENTRIES: usize = 4;
 /// A query shorter than this is a name, not a description: its words say nothing about what it is (扇風器 is a
 /// mistyped 扇風機, not a thing of 扇 and 風).
 const ABOUT_LENGTH: usize = 5;
