@@ -16,13 +16,13 @@ pub fn fold_all(text: &str) -> String {
 /// A text folded for the description vocabulary: as [`fold`] but with long-vowel marks and small kana kept, so a
 /// word does not turn up inside unrelated ones (シーツ folded would be inside しっけ), and with where words start and
 /// end: a Latin word is matched only from a word's start (`pc` is not in "step counter"), and a word in katakana or
-/// kanji only where the run of that script ends, since a Japanese compound is named by its last part (ズボンプレッサー
-/// is a presser, not trousers; スマホケース is a case, not a phone).
+/// kanji is whole only where the run of that script ends, since a Japanese compound is named by its last part
+/// (ズボンプレッサー is a presser, not trousers; スマホケース is a case, not a phone).
 pub struct Words {
     pub text: Vec<char>,
     /// Per character of `text`: whether a word starts there (after a space or punctuation, or where Latin letters
     /// follow other script).
-    pub starts: Vec<bool>,
+    starts: Vec<bool>,
     /// Per character: whether a word may end there.
     ends: Vec<bool>,
 }
