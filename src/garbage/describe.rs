@@ -295,9 +295,9 @@ mod tests {
     #[test]
     fn a_word_alone_means_its_item_only_where_it_ends_a_compound_but_words_together_may_be_parts() {
         let names = |query: &str| meanings(query).into_iter().map(|meant| meant.name).collect::<Vec<_>>();
-        assert!(names("ズボン").contains(&"ジーンズ"), "{:?}", names("ズボン"));
-        assert!(names("古いズボン").contains(&"ジーンズ"));
-        assert!(!names("ズボンプレッザー").contains(&"ジーンズ"), "{:?}", names("ズボンプレッザー"));
+        assert!(names("ズボン").contains(&"ズボン"), "{:?}", names("ズボン"));
+        assert!(names("古いズボン").contains(&"ズボン"));
+        assert!(!names("ズボンプレッザー").contains(&"ズボン"), "{:?}", names("ズボンプレッザー"));
         assert!(names("スマホ充電器").contains(&"携帯電話の充電器"), "{:?}", names("スマホ充電器"));
     }
 }
