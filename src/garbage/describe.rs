@@ -32,12 +32,12 @@ struct Meaning {
     means: Vec<String>,
 }
 
-/// The entries, with every word folded once (as [`Words`]) and indexed by its first character, so a query is read
-/// in one pass over its characters however large the vocabulary grows.
+/// The entries, with every word folded once (as [`Words`]) and indexed by its first two characters (a one-character
+/// word by its character), so a query is read in one pass over its characters however large the vocabulary grows.
 struct Vocabulary {
     meanings: Vec<Meaning>,
     words: Vec<Vec<char>>,
-    by_first: HashMap<char, Vec<u32>>,
+    by_start: HashMap<(char, Option<char>), Vec<u32>>,
     /// Per word, the word sets it belongs to: (entry, set).
     sets_of: Vec<Vec<(u32, u32)>>,
     /// Per word, the entries it is one of the `about` words of; and what it tells, the rarer the more: ln(entries /
@@ -57,7 +57,7 @@ fn vocabulary() -> &'static Vocabulary {
         let mut vocabulary = Vocabulary {
             meanings: Vec::new(),
             words: Vec::new(),
-            by_first: HashMap::new(),
+            by_start: HashMap::new(),
             sets_of: Vec::new(),
             about_of: Vec::new(),
             rarity: Vec::new(),
@@ -104,12 +104,12 @@ impl Vocabulary {
     /// The word's index, folded as [`Words`], added if new; none for a word that folds to nothing.
     fn intern(&mut self, known: &mut HashMap<Vec<char>, u32>, word: &str) -> Option<u32> {
         let text = Words::new(word).text;
-        let &first = text.first()?;
+        let start = (*text.first()?, text.get(1).copied());
         Some(*known.entry(text.clone()).or_insert_with(|| {
             self.words.push(text);
             self.sets_of.push(Vec::new());
             self.about_of.push(Vec::new());
-            self.by_first.entry(first).or_default().push(self.words.len() as u32 - 1);
+            self.by_start.entry(start).or_default().push(self.words.len() as u32 - 1);
             self.words.len() as u32 - 1
         }))
     }
@@ -152,8 +152,10 @@ pub fn meanings(query: &str) -> Vec<Meant> {
     let words = Words::new(query);
     // The vocabulary's words in the query, each with whether it is somewhere a whole word.
     let mut found: Vec<(u32, bool)> = Vec::new();
-    for (at, c) in words.text.iter().enumerate() {
-        for &id in vocabulary.by_first.get(c).into_iter().flatten() {
+    for (at, &c) in words.text.iter().enumerate() {
+        let next = words.text.get(at + 1).copied();
+        let starting = [(c, None), (c, next)].into_iter().filter_map(|start| vocabulary.by_start.get(&start));
+        for &id in starting.flatten() {
             if let Some(whole) = words.has_at(at, &vocabulary.words[id as usize]) {
                 match found.iter_mut().find(|(known, _)| *known == id) {
                     Some((_, known)) => *known |= whole,

@@ -33,6 +33,8 @@ struct Key {
 /// for what a query is read as besides itself (its head, its romaji, the names it describes).
 const CANDIDATES: usize = 300;
 const CANDIDATES_READ_AS: usize = 100;
+/// A name the description vocabulary gives is a generic name: its spellings in the catalog are few and close.
+const CANDIDATES_DESCRIBED: usize = 30;
 /// A query this short is also looked up with each kana's voicing changed.
 const SHORT: usize = 4;
 /// A part of a name that lists several things, and the things a qualifier lists, count a little less.
@@ -181,7 +183,7 @@ impl Index {
                 By::Words(part) => DESCRIBED * (WORDS_BASE + (1.0 - WORDS_BASE) * part),
                 By::About(words) => DESCRIBED_ABOUT + DESCRIBED_ABOUT_WORD * (words.min(4) - 2) as f64,
             };
-            self.score_into(&name, weight * (1.0 - DESCRIBED_LATER * at as f64), CANDIDATES_READ_AS, &mut best);
+            self.score_into(&name, weight * (1.0 - DESCRIBED_LATER * at as f64), CANDIDATES_DESCRIBED, &mut best);
         }
         // Only items that could reach the floor with it are worth weighing a qualifier for.
         for (item, score) in best.iter_mut().filter(|(_, score)| **score * (1.0 + QUALIFIER_BONUS) >= floor) {
