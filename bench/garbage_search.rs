@@ -56,6 +56,7 @@ fn main() {
         ("held-out-2", "bench/garbage_queries/held-out-2"),
         ("held-out-3", "bench/garbage_queries/held-out-3"),
         ("held-out-4", "bench/garbage_queries/held-out-4"),
+        ("held-out-5", "bench/garbage_queries/held-out-5"),
     ];
     let mut indexes = Vec::new();
     for (city, format, path) in &sources {
