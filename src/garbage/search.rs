@@ -427,10 +427,10 @@ fn widen(rest: &str) -> String {
     for (says, means) in [
         (&["大", "長イ", "large", "big", "long"][..], "超"),
         (&["小", "短イ", "small", "short"][..], "以下未満"),
-        (&["金属", "ステンレス", "鉄", "アルミ", "metal", "steel"][..], "金属製"),
-        (&["プラ", "plastic"][..], "プラスチツク製"),
-        (&["木", "wood"][..], "木製"),
-        (&["陶器", "セトモノ", "瀬戸物", "ceramic"][..], "陶磁器製"),
+        (&["金属", "ステンレス", "鉄", "アルミ", "metal", "steel"][..], "金属"),
+        (&["プラ", "plastic"][..], "プラスチツク"),
+        (&["木", "wood"][..], "木"),
+        (&["陶器", "セトモノ", "瀬戸物", "ceramic"][..], "陶磁器"),
         (&["ナシ", "無シ", "ナイ", "without"][..], "無し"),
         (&["センチ"][..], "cm"),
     ] {
@@ -653,6 +653,14 @@ mod tests {
             })
             .collect();
         catalog
+    }
+
+    #[test]
+    fn a_material_in_the_query_favours_the_variant_naming_it_not_every_variant_made_of_something() {
+        let index = Index::new(catalog_of(&["いす（木製）", "いす（金属部品が含まれている）", "いす（プラスチック製）"]));
+        assert_eq!(best(&index, "金属のいす"), "いす（金属部品が含まれている）");
+        assert_eq!(best(&index, "木のいす"), "いす（木製）");
+        assert_eq!(best(&index, "プラのいす"), "いす（プラスチック製）");
     }
 
     #[test]
