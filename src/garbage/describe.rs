@@ -52,7 +52,12 @@ struct Vocabulary {
 fn vocabulary() -> &'static Vocabulary {
     static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
     VOCABULARY.get_or_init(|| {
-        let file: File = serde_saphyr::from_str(include_str!("descriptions.yaml")).expect("descriptions.yaml is valid");
+        // Built in and written by this project: the parser's guard against hostile input is sized for its words.
+        let options = serde_saphyr::options! {
+            budget: serde_saphyr::budget! { max_nodes: 4_000_000, max_events: 8_000_000 },
+        };
+        let file: File = serde_saphyr::from_str_with_options(include_str!("descriptions.yaml"), options)
+            .expect("descriptions.yaml is valid");
         assert_eq!(file.format, "madoguchi-descriptions/1", "descriptions.yaml format");
         let mut vocabulary = Vocabulary {
             meanings: Vec::new(),

@@ -76,6 +76,8 @@ pub struct Index {
     by_text: HashMap<Vec<char>, Vec<u32>>,
     /// Spellings of one character (`鏡`, `傘`), which have no bigram to be found by.
     single: Vec<u32>,
+    /// Per character, the spellings containing it, shortest first: what a one-character query is looked up in.
+    by_char: HashMap<char, Vec<u32>>,
     /// Per item, the characters of its qualifier weighted by how few of its variants' qualifiers have them.
     qualifiers: Vec<Vec<(char, f64)>>,
     /// Per item, its name folded.
@@ -101,6 +103,17 @@ impl Index {
             by_text.entry(key.text.clone()).or_default().push(at as u32);
         }
         let single = (0..keys.len() as u32).filter(|&k| keys[k as usize].text.len() == 1).collect();
+        let mut by_char: HashMap<char, Vec<u32>> = HashMap::new();
+        let mut shortest_first: Vec<u32> = (0..keys.len() as u32).collect();
+        shortest_first.sort_by_key(|&k| keys[k as usize].text.len());
+        for k in shortest_first {
+            let mut chars = keys[k as usize].text.clone();
+            chars.sort_unstable();
+            chars.dedup();
+            for c in chars {
+                by_char.entry(c).or_default().push(k);
+            }
+        }
         let mut variants: HashMap<String, Vec<usize>> = HashMap::new();
         for (at, item) in catalog.items.iter().enumerate() {
             variants.entry(item.name.clone()).or_default().push(at);
@@ -132,7 +145,7 @@ impl Index {
             })
             .collect();
         let bases = catalog.items.iter().map(|item| fold(&item.name).chars().collect()).collect();
-        Index { catalog, keys, by_bigram, by_text, single, qualifiers, bases, variants }
+        Index { catalog, keys, by_bigram, by_text, single, by_char, qualifiers, bases, variants }
     }
 
     pub fn catalog(&self) -> &Catalog {
@@ -259,10 +272,10 @@ impl Index {
         }
     }
 
-    /// The `limit` spellings sharing the most bigrams with `query` (a one-character query: all those containing it).
+    /// The `limit` spellings sharing the most bigrams with `query` (a one-character query: the shortest containing it).
     fn candidates(&self, query: &[char], limit: usize) -> Vec<u32> {
         if query.len() == 1 {
-            return (0..self.keys.len() as u32).filter(|&k| self.keys[k as usize].text.contains(&query[0])).collect();
+            return self.by_char.get(&query[0]).into_iter().flatten().copied().take(limit).collect();
         }
         // Counted in a table over all spellings: far cheaper than a map for the long lists of common bigrams.
         let mut counts: Vec<u16> = vec![0; self.keys.len()];
@@ -657,7 +670,8 @@ mod tests {
 
     #[test]
     fn a_material_in_the_query_favours_the_variant_naming_it_not_every_variant_made_of_something() {
-        let index = Index::new(catalog_of(&["いす（木製）", "いす（金属部品が含まれている）", "いす（プラスチック製）"]));
+        let index =
+            Index::new(catalog_of(&["いす（木製）", "いす（金属部品が含まれている）", "いす（プラスチック製）"]));
         assert_eq!(best(&index, "金属のいす"), "いす（金属部品が含まれている）");
         assert_eq!(best(&index, "木のいす"), "いす（木製）");
         assert_eq!(best(&index, "プラのいす"), "いす（プラスチック製）");
