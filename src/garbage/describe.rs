@@ -261,6 +261,25 @@ mod tests {
     }
 
     #[test]
+    fn a_word_that_is_another_entry_own_name_stands_alone_only_for_that_entry() {
+        let vocabulary = vocabulary();
+        let first_names: HashMap<Vec<char>, usize> = vocabulary
+            .meanings
+            .iter()
+            .enumerate()
+            .map(|(at, meaning)| (Words::new(&meaning.means[0]).text, at))
+            .collect();
+        for (at, meaning) in vocabulary.meanings.iter().enumerate() {
+            let own: Vec<Vec<char>> = meaning.means.iter().map(|name| Words::new(name).text).collect();
+            for (words, _) in meaning.says.iter().filter(|(words, _)| words.len() == 1) {
+                let word = &vocabulary.words[words[0] as usize];
+                let owner = first_names.get(word).filter(|&&owner| owner != at && !own.contains(word));
+                assert!(owner.is_none(), "{:?} says {:?}, the name of {:?}", meaning.means, word, owner);
+            }
+        }
+    }
+
+    #[test]
     fn descriptions_in_several_languages_point_to_the_item() {
         let names = |query: &str| meanings(query).into_iter().map(|meant| meant.name).collect::<Vec<_>>();
         assert!(names("髪を乾かす機械").contains(&"ドライヤー"));
