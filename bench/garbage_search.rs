@@ -57,6 +57,7 @@ fn main() {
         ("held-out-3", "bench/garbage_queries/held-out-3"),
         ("held-out-4", "bench/garbage_queries/held-out-4"),
         ("held-out-5", "bench/garbage_queries/held-out-5"),
+        ("held-out-6", "bench/garbage_queries/held-out-6"),
     ];
     let mut indexes = Vec::new();
     for (city, format, path) in &sources {
