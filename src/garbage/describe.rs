@@ -49,6 +49,11 @@ struct Vocabulary {
     by_name: HashMap<String, Vec<(u32, usize)>>,
 }
 
+/// Reads the vocabulary now, once per process (it takes a moment), so that the first resident's search does not wait.
+pub fn load() {
+    vocabulary();
+}
+
 fn vocabulary() -> &'static Vocabulary {
     static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
     VOCABULARY.get_or_init(|| {

@@ -87,6 +87,7 @@ pub struct Index {
 
 impl Index {
     pub fn new(catalog: Catalog) -> Index {
+        super::describe::load();
         let mut keys: Vec<Key> = Vec::new();
         for (at, item) in catalog.items.iter().enumerate() {
             keys.extend(keys_of(at as u32, item));
