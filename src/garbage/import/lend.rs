@@ -78,9 +78,12 @@ pub fn lend_from_demo(items: &mut [Item]) -> usize {
                 item.synonyms.push(synonym.clone());
             }
         }
+        // A demo item wider than the city's (its 革製品 is also 財布, which the city lists apart) lends in each language
+        // only its own name, which comes first: its other names there are the things the city lists apart (`wallet`).
+        let wider = demo.synonyms.iter().any(|synonym| names.contains(&fold(synonym)));
         for (language, theirs) in &demo.names {
             let ours = item.names.entry(language.clone()).or_default();
-            for name in theirs {
+            for name in theirs.iter().take(if wider { 1 } else { usize::MAX }) {
                 if !ours.contains(name) {
                     ours.push(name.clone());
                 }
@@ -147,5 +150,14 @@ mod tests {
         assert!(items[0].names["en"].contains(&"ironing board".to_owned()));
         assert!(items[0].names.contains_key("ko"));
         assert!(items[1].names.is_empty());
+    }
+
+    #[test]
+    fn a_demo_item_wider_than_the_city_lends_only_its_own_name_in_each_language() {
+        let mut items = vec![item("革製品", None), item("財布", None), item("時計", None)];
+        lend_from_demo(&mut items);
+        assert_eq!(items[0].names["en"], ["leather goods"], "wallet is the city's 財布");
+        assert!(!items[0].synonyms.contains(&"財布".to_owned()));
+        assert_eq!(items[2].names["en"], ["clock", "watch", "alarm clock"], "no 腕時計 of the city's own");
     }
 }
