@@ -74,9 +74,8 @@ pub struct Index {
     keys: Vec<Key>,
     by_bigram: HashMap<(char, char), Vec<u32>>,
     by_text: HashMap<Vec<char>, Vec<u32>>,
-    /// Spellings of one character (`鏡`, `傘`), which have no bigram to be found by.
-    single: Vec<u32>,
-    /// Per character, the spellings containing it, shortest first: what a one-character query is looked up in.
+    /// Per character, the spellings containing it, shortest first: what a one-character query is looked up in, and
+    /// where spellings of one character (`鏡`, `傘`), which have no bigram to be found by, come first.
     by_char: HashMap<char, Vec<u32>>,
     /// Per item, the characters of its qualifier weighted by how few of its variants' qualifiers have them.
     qualifiers: Vec<Vec<(char, f64)>>,
@@ -103,7 +102,6 @@ impl Index {
             }
             by_text.entry(key.text.clone()).or_default().push(at as u32);
         }
-        let single = (0..keys.len() as u32).filter(|&k| keys[k as usize].text.len() == 1).collect();
         let mut by_char: HashMap<char, Vec<u32>> = HashMap::new();
         let mut shortest_first: Vec<u32> = (0..keys.len() as u32).collect();
         shortest_first.sort_by_key(|&k| keys[k as usize].text.len());
@@ -146,7 +144,7 @@ impl Index {
             })
             .collect();
         let bases = catalog.items.iter().map(|item| fold(&item.name).chars().collect()).collect();
-        Index { catalog, keys, by_bigram, by_text, single, by_char, qualifiers, bases, variants }
+        Index { catalog, keys, by_bigram, by_text, by_char, qualifiers, bases, variants }
     }
 
     pub fn catalog(&self) -> &Catalog {
@@ -303,10 +301,16 @@ impl Index {
                 counts[key as usize] += 1;
             }
         }
-        for &key in &self.single {
-            if counts[key as usize] == 0 && query.contains(&self.keys[key as usize].text[0]) {
-                touched.push(key);
-                counts[key as usize] = 1;
+        let mut chars = query.to_vec();
+        chars.sort_unstable();
+        chars.dedup();
+        for c in chars {
+            let containing = self.by_char.get(&c).into_iter().flatten();
+            for &key in containing.take_while(|&&key| self.keys[key as usize].text.len() == 1) {
+                if counts[key as usize] == 0 {
+                    touched.push(key);
+                    counts[key as usize] = 1;
+                }
             }
         }
         let mut candidates: Vec<(u32, u16)> = touched.into_iter().map(|key| (key, counts[key as usize])).collect();
@@ -667,6 +671,14 @@ mod tests {
             })
             .collect();
         catalog
+    }
+
+    #[test]
+    fn a_one_character_name_is_found_alone_and_inside_a_longer_query() {
+        let index = Index::new(catalog_of(&["草刈り鎌", "鎌", "傘立て", "傘"]));
+        assert_eq!(best(&index, "鎌"), "鎌");
+        assert_eq!(best(&index, "傘"), "傘");
+        assert!(index.search("古い鎌", 5, 0.0).iter().any(|hit| index.catalog.items[hit.item].name == "鎌"));
     }
 
     #[test]
