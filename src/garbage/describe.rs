@@ -30,6 +30,8 @@ struct Meaning {
     /// Per set, its words (as indexes into [`Vocabulary::words`]) and how much text they cover.
     says: Vec<(Vec<u32>, usize)>,
     means: Vec<String>,
+    /// The words that alone name the item in Japanese (`かなづち`, `トンカチ` of 金づち): a city may list it by one.
+    also: Vec<String>,
 }
 
 /// The entries, with every word folded once (as [`Words`]) and indexed by its first two characters (a one-character
@@ -98,7 +100,17 @@ fn vocabulary() -> &'static Vocabulary {
             for (at, name) in entry.means.iter().enumerate() {
                 vocabulary.by_name.entry(fold(name)).or_default().push((entry_at as u32, at));
             }
-            vocabulary.meanings.push(Meaning { says, means: entry.means });
+            // Spelled apart from the generic names and from each other once folded (あいろん is アイロン).
+            let mut folded: Vec<String> = entry.means.iter().map(|name| fold(name)).collect();
+            let mut also = Vec::new();
+            for word in entry.says.into_iter().filter(|words| words.len() == 1).flatten() {
+                let word_folded = fold(&word);
+                if word.chars().any(is_japanese) && !folded.contains(&word_folded) {
+                    folded.push(word_folded);
+                    also.push(word);
+                }
+            }
+            vocabulary.meanings.push(Meaning { says, means: entry.means, also });
         }
         let entries = vocabulary.meanings.len() as f64;
         vocabulary.rarity = vocabulary
@@ -139,6 +151,8 @@ const ABOUT_LENGTH: usize = 5;
 pub struct Meant {
     pub name: &'static str,
     pub by: By,
+    /// Another word the vocabulary knows for the item, not one of its generic names: searched after all of those.
+    pub also: bool,
 }
 
 /// How a query points to a name: the surer, the earlier.
@@ -149,6 +163,9 @@ pub enum By {
     Whole,
     /// All the words of one of the entry's word sets are in the query (`髪を乾かす機械`), covering this part of it.
     Words(f64),
+    /// A word standing alone for the item is in the query only modifying what it goes on to say (`くぎ` in
+    /// `くぎを打つ道具`): the query is about something else.
+    Modifying,
     /// Two or more (this many) of the words a description of the item is likely to use are
     /// (`冬に足を入れて温まるテーブル`).
     About(usize),
@@ -160,68 +177,106 @@ pub enum By {
 pub fn meanings(query: &str) -> Vec<Meant> {
     let vocabulary = vocabulary();
     let words = Words::new(query);
-    // The vocabulary's words in the query, each with whether it is somewhere a whole word.
-    let mut found: Vec<(u32, bool)> = Vec::new();
+    // The vocabulary's words in the query, each with whether it is somewhere a whole word, and somewhere one the
+    // query is about rather than one modifying what follows.
+    let mut found: Vec<(u32, bool, bool)> = Vec::new();
     for (at, &c) in words.text.iter().enumerate() {
         let next = words.text.get(at + 1).copied();
         let starting = [(c, None), (c, next)].into_iter().filter_map(|start| vocabulary.by_start.get(&start));
         for &id in starting.flatten() {
-            if let Some(whole) = words.has_at(at, &vocabulary.words[id as usize]) {
-                match found.iter_mut().find(|(known, _)| *known == id) {
-                    Some((_, known)) => *known |= whole,
-                    None => found.push((id, whole)),
+            let word = &vocabulary.words[id as usize];
+            if let Some(whole) = words.has_at(at, word) {
+                let about_it = !words.modifies(at + word.len());
+                match found.iter_mut().find(|(known, _, _)| *known == id) {
+                    Some((_, known_whole, known_about)) => {
+                        *known_whole |= whole;
+                        *known_about |= about_it;
+                    }
+                    None => found.push((id, whole, about_it)),
                 }
             }
         }
     }
     // Per word set: how many of its words the query has; the set applies when it has them all. A word standing alone
     // for the item must be a whole word (ズボン in ズボンプレッサー is not trousers); words together describe it as
-    // parts (スマホ and 充電 in スマホ充電器).
+    // parts (スマホ and 充電 in スマホ充電器). Sets of one word only modifying the rest are kept apart.
     let mut counts: HashMap<(u32, u32), usize> = HashMap::new();
-    for &(id, whole) in &found {
+    let mut modifying: Vec<(u32, u32)> = Vec::new();
+    for &(id, whole, about_it) in &found {
         for &(entry, set) in &vocabulary.sets_of[id as usize] {
-            if whole || vocabulary.meanings[entry as usize].says[set as usize].0.len() > 1 {
+            let alone = vocabulary.meanings[entry as usize].says[set as usize].0.len() == 1;
+            if whole || !alone {
                 *counts.entry((entry, set)).or_default() += 1;
+            }
+            if alone && !about_it {
+                modifying.push((entry, set));
             }
         }
     }
-    let found: Vec<u32> = found.into_iter().map(|(id, _)| id).collect();
-    // (text covered, reached by a name rather than words, entry, the name it was reached by)
-    let mut matched: Vec<(usize, bool, u32, Option<usize>)> = Vec::new();
+    let found: Vec<u32> = found.into_iter().map(|(id, _, _)| id).collect();
+    // (only modifying, text covered, reached by a name rather than words, entry, the name it was reached by)
+    let mut matched: Vec<(bool, usize, bool, u32, Option<usize>)> = Vec::new();
     for ((entry, set), count) in counts {
         let (ids, covered) = &vocabulary.meanings[entry as usize].says[set as usize];
         if count == ids.len() {
-            match matched.iter_mut().find(|m| m.2 == entry) {
-                Some(known) => known.0 = known.0.max(*covered),
-                None => matched.push((*covered, false, entry, None)),
+            let modifies = modifying.contains(&(entry, set));
+            match matched.iter_mut().find(|m| m.3 == entry) {
+                Some(known) => {
+                    known.0 &= modifies;
+                    known.1 = known.1.max(*covered);
+                }
+                None => matched.push((modifies, *covered, false, entry, None)),
             }
         }
     }
     for &(entry, at) in vocabulary.by_name.get(&fold(query)).into_iter().flatten() {
-        if !matched.iter().any(|m| m.2 == entry) {
-            matched.push((words.text.len(), true, entry, Some(at)));
+        match matched.iter_mut().find(|m| m.3 == entry) {
+            Some(known) => known.4 = Some(at),
+            None => matched.push((false, words.text.len(), true, entry, Some(at))),
         }
     }
-    matched.sort_by_key(|&(covered, by_name, entry, _)| (std::cmp::Reverse(covered), by_name, entry));
+    matched
+        .sort_by_key(|&(modifies, covered, by_name, entry, _)| (modifies, std::cmp::Reverse(covered), by_name, entry));
     matched.truncate(ENTRIES);
-    let said: Vec<u32> = matched.iter().map(|m| m.2).collect();
+    let said: Vec<u32> = matched.iter().map(|m| m.3).collect();
     let about = if words.text.len() >= ABOUT_LENGTH { about(vocabulary, &found, &said) } else { Vec::new() };
     let mut meant = Vec::new();
-    let chosen = matched.into_iter().map(|(covered, _, entry, named)| {
+    let chosen = matched.into_iter().map(|(modifies, covered, _, entry, named)| {
         let part = covered as f64 / words.text.len() as f64;
-        (entry, named, if covered >= words.text.len() { By::Whole } else { By::Words(part) })
+        let by = match () {
+            _ if modifies => By::Modifying,
+            _ if covered >= words.text.len() => By::Whole,
+            _ => By::Words(part),
+        };
+        (entry, named, by)
     });
-    for (entry, named, by) in chosen.chain(about.into_iter().map(|(entry, words)| (entry, None, By::About(words)))) {
+    let chosen: Vec<(u32, Option<usize>, By)> =
+        chosen.chain(about.into_iter().map(|(entry, words)| (entry, None, By::About(words)))).collect();
+    for &(entry, named, by) in &chosen {
         let meaning = &vocabulary.meanings[entry as usize];
         let first = named.map(|at| meaning.means[at].as_str());
         let rest = meaning.means.iter().map(String::as_str).filter(|name| Some(*name) != first);
         for name in first.into_iter().chain(rest) {
             if !meant.iter().any(|known: &Meant| known.name == name) {
-                meant.push(Meant { name, by });
+                meant.push(Meant { name, by, also: false });
+            }
+        }
+    }
+    // A query that is one of the entry's names means that; its other words may name kinds of it (殺虫スプレー of
+    // スプレー缶).
+    for &(entry, _, by) in chosen.iter().filter(|(_, named, _)| named.is_none()) {
+        for name in &vocabulary.meanings[entry as usize].also {
+            if !meant.iter().any(|known: &Meant| known.name == name) {
+                meant.push(Meant { name, by, also: true });
             }
         }
     }
     meant
+}
+
+/// Whether `c` is kana or a CJK ideograph: a word of it may be how a Japanese city names an item.
+fn is_japanese(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '々')
 }
 
 /// The entries (besides `said`) two or more of whose `about` words are among the query's `found` words, those whose
@@ -291,7 +346,24 @@ mod tests {
         assert!(names("the thing you dry your hair with").contains(&"ドライヤー"));
         assert!(names("アイロン").iter().all(|name| *name == "アイロン"), "a name means itself only");
         assert!(names("今日はいい天気ですね").is_empty(), "{:?}", names("今日はいい天気ですね"));
-        assert!(matches!(meanings("髪を乾かす機械")[0], Meant { name: "ドライヤー", by: By::Words(_) }));
+        assert!(matches!(meanings("髪を乾かす機械")[0], Meant { name: "ドライヤー", by: By::Words(_), .. }));
+    }
+
+    #[test]
+    fn a_word_only_modifying_what_the_query_goes_on_to_say_is_not_what_it_means() {
+        let meant = meanings("くぎを打つ道具");
+        assert!(meant.iter().any(|meant| meant.name == "くぎ" && meant.by == By::Modifying), "{meant:?}");
+        assert!(meant.iter().any(|meant| meant.name == "金づち" && matches!(meant.by, By::About(_))), "{meant:?}");
+        assert!(meanings("くぎ").iter().any(|meant| meant.name == "くぎ" && meant.by == By::Whole));
+        assert!(meanings("曲がったくぎ").iter().any(|meant| meant.name == "くぎ" && matches!(meant.by, By::Words(_))));
+    }
+
+    #[test]
+    fn other_words_for_the_item_come_after_its_generic_names_and_not_for_a_query_that_is_one_of_those() {
+        let meant = meanings("トンカチ");
+        let also = meant.iter().position(|meant| meant.name == "かなづち" && meant.also);
+        assert!(also.is_some_and(|at| meant[..at].iter().all(|meant| !meant.also)), "{meant:?}");
+        assert!(meanings("アイロン").iter().all(|meant| !meant.also), "{:?}", meanings("アイロン"));
     }
 
     #[test]

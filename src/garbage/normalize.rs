@@ -25,6 +25,8 @@ pub struct Words {
     starts: Vec<bool>,
     /// Per character: whether a word may end there.
     ends: Vec<bool>,
+    /// Per character: whether it is a case particle written in hiragana (`を`, `に`, `が`, `で`, `の`).
+    particles: Vec<bool>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -46,7 +48,7 @@ impl Script {
 
 impl Words {
     pub fn new(text: &str) -> Words {
-        let (mut folded, mut starts, mut scripts) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut folded, mut starts, mut scripts, mut particles) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         let mut apart = true;
         let stripped = strip_brackets(&text.nfkc().collect::<String>());
         for c in stripped.nfkc().flat_map(char::to_lowercase) {
@@ -59,6 +61,7 @@ impl Words {
                 c_folded.is_ascii_alphanumeric() && folded.last().is_some_and(|p: &char| !p.is_ascii_alphanumeric());
             starts.push(apart || latin_after_other);
             scripts.push(Script::of(c));
+            particles.push("をにがでの".contains(c));
             folded.push(c_folded);
             apart = false;
         }
@@ -70,7 +73,13 @@ impl Words {
                     || scripts[at] != scripts[at + 1]
             })
             .collect();
-        Words { text: folded, starts, ends }
+        Words { text: folded, starts, ends, particles }
+    }
+
+    /// Whether a word ending before `end` modifies what the text goes on to say: a case particle follows it, and more
+    /// after that (`くぎ` in `くぎを打つ道具`, `瓶` in `瓶のふた`), so the text is not about it.
+    pub fn modifies(&self, end: usize) -> bool {
+        self.particles.get(end) == Some(&true) && end + 1 < self.text.len()
     }
 
     /// Whether `word` (folded the same way) occurs in the text at `at` (a Latin word only where a word starts), and

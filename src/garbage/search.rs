@@ -56,6 +56,9 @@ const DESCRIBED_LATER: f64 = 0.01;
 /// テーブル` is こたつ before a テーブル).
 const DESCRIBED_ABOUT: f64 = 0.8;
 const DESCRIBED_ABOUT_WORD: f64 = 0.05;
+/// A name a word of the query gives where it only modifies the rest (`くぎ` in `くぎを打つ道具`) counts less than one
+/// the rest makes likely.
+const DESCRIBED_MODIFYING: f64 = 0.75;
 /// English read as a katakana loanword is a guess at its sounds: it counts less than romaji, and less than an English
 /// name the city's data gives (`cooler` is a クーラーBOX by its English name, though クーラー is also an air conditioner).
 const LOANWORD: f64 = 0.85;
@@ -188,14 +191,19 @@ impl Index {
                 }
             }
         }
+        let generic = described.iter().filter(|meant| !meant.also).count();
         for (at, meant) in described.into_iter().enumerate() {
+            let at = at.min(generic);
             let name: Vec<char> = fold(meant.name).chars().collect();
             let weight = match meant.by {
                 By::Whole => DESCRIBED_WHOLE,
                 By::Words(part) => DESCRIBED * (WORDS_BASE + (1.0 - WORDS_BASE) * part),
+                By::Modifying => DESCRIBED_MODIFYING,
                 By::About(words) => DESCRIBED_ABOUT + DESCRIBED_ABOUT_WORD * (words.min(4) - 2) as f64,
             };
-            self.score_into(&name, weight * (1.0 - DESCRIBED_LATER * at as f64), CANDIDATES_DESCRIBED, &mut best);
+            // Another word for the item finds it where the city lists it by that very word (かなづち of 金づち).
+            let limit = if meant.also { 0 } else { CANDIDATES_DESCRIBED };
+            self.score_into(&name, weight * (1.0 - DESCRIBED_LATER * at as f64), limit, &mut best);
         }
         // Only items that could reach the floor with it are worth weighing a qualifier for.
         for (item, score) in best.iter_mut().filter(|(_, score)| **score * (1.0 + QUALIFIER_BONUS) >= floor) {
@@ -246,7 +254,8 @@ impl Index {
         heads
     }
 
-    /// Scores the spellings that could match `query` and keeps each item's best, times `weight`.
+    /// Scores the spellings that could match `query` (at most `limit` besides those it is exactly) and keeps each item's
+    /// best, times `weight`.
     fn score_into(&self, query: &[char], weight: f64, limit: usize, best: &mut HashMap<usize, f64>) {
         if let Some(exact) = self.by_text.get(query) {
             for &at in exact {
@@ -254,6 +263,9 @@ impl Index {
                 let slot = best.entry(key.item as usize).or_insert(0.0);
                 *slot = slot.max(key.weight * weight);
             }
+        }
+        if limit == 0 {
+            return;
         }
         let mut grams: Vec<(char, char)> = bigrams(query).collect();
         grams.sort_unstable();
@@ -742,6 +754,20 @@ mod tests {
         assert!(names.iter().any(|n| n.contains("ドライヤー")), "{names:?}");
         let hits = index.search("髪を乾かす機械", 3, 0.45);
         assert!(hits.iter().any(|h| index.item(h.item).unwrap().name.contains("ドライヤー")));
+    }
+
+    #[test]
+    fn a_thing_a_description_does_something_to_is_not_what_it_describes() {
+        let index = Index::new(catalog_of(&["くぎ", "かなづち", "鉛筆", "鉛筆削り器（電動・手動）"]));
+        assert_eq!(best(&index, "くぎを打つ道具"), "かなづち");
+        assert_eq!(best(&index, "鉛筆をとがらせる道具"), "鉛筆削り器（電動・手動）");
+        assert_eq!(best(&index, "くぎ"), "くぎ");
+    }
+
+    #[test]
+    fn another_word_the_vocabulary_knows_for_an_item_finds_the_name_the_city_gives_it() {
+        let index = Index::new(catalog_of(&["かなづち", "ハンガー"]));
+        assert_eq!(best(&index, "トンカチ"), "かなづち");
     }
 
     #[test]
