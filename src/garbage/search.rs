@@ -205,8 +205,20 @@ impl Index {
             let limit = if meant.also { 0 } else { CANDIDATES_DESCRIBED };
             self.score_into(&name, weight * (1.0 - DESCRIBED_LATER * at as f64), limit, &mut best);
         }
-        // Only items that could reach the floor with it are worth weighing a qualifier for.
-        for (item, score) in best.iter_mut().filter(|(_, score)| **score * (1.0 + QUALIFIER_BONUS) >= floor) {
+        // Only items that could reach the floor with it are worth weighing a qualifier for; and where the query is an
+        // item's name, only that item's variants: its letters are no words of size or material for others (プラ in
+        // ぷらんたー does not make a 植木鉢 plastic).
+        let named: Vec<usize> = self
+            .by_text
+            .get(&folded)
+            .into_iter()
+            .flatten()
+            .filter(|&&key| self.keys[key as usize].weight >= 1.0)
+            .flat_map(|&key| self.variants(self.keys[key as usize].item as usize))
+            .collect();
+        for (item, score) in best.iter_mut().filter(|(item, score)| {
+            (named.is_empty() || named.contains(item)) && **score * (1.0 + QUALIFIER_BONUS) >= floor
+        }) {
             *score += *score * self.qualifier_bonus(*item, &whole);
         }
         let mut hits: Vec<Hit> =
@@ -691,6 +703,13 @@ mod tests {
         assert_eq!(best(&index, "鎌"), "鎌");
         assert_eq!(best(&index, "傘"), "傘");
         assert!(index.search("古い鎌", 5, 0.0).iter().any(|hit| index.catalog.items[hit.item].name == "鎌"));
+    }
+
+    #[test]
+    fn the_letters_of_a_name_are_no_material_for_other_items() {
+        let index = Index::new(catalog_of(&["植木鉢（プラスチック製）", "植木鉢（木製）", "プランター（プラスチック製）"]));
+        assert_eq!(best(&index, "ぷらんたー"), "プランター（プラスチック製）");
+        assert_eq!(best(&index, "プラの植木鉢"), "植木鉢（プラスチック製）");
     }
 
     #[test]
