@@ -65,6 +65,10 @@ const LOANWORD: f64 = 0.85;
 /// The head of a Japanese noun phrase comes last (`割れたお皿`, `プラスチックのいす`): a query's last noun, alone,
 /// counts this much.
 const HEAD: f64 = 0.85;
+/// A last noun that is an item's name, after words saying only what it is made of or how big (`プラスチックの風呂いす`),
+/// counts more: the words before it pick a variant rather than name another thing, so it outranks the generic kind a
+/// part of it names (いす).
+const HEAD_NAMED: f64 = 0.9;
 /// What an ending of the query that is a name counts, as a head, at the least (times [`HEAD`]).
 const ENDING: f64 = 0.85;
 /// The most a size or material word in the query adds to the variant it names.
@@ -255,7 +259,12 @@ impl Index {
         if let Some((before, after)) = nfkc.rsplit_once('の') {
             let after: Vec<char> = fold(after).chars().collect();
             if !fold(before).is_empty() && !after.is_empty() {
-                heads.push((after, 1.0));
+                let named = says_only_size_or_material(&fold(before))
+                    && self
+                        .by_text
+                        .get(&after)
+                        .is_some_and(|keys| keys.iter().any(|&k| self.keys[k as usize].weight >= 1.0));
+                heads.push((after, if named { HEAD_NAMED / HEAD } else { 1.0 }));
             }
         }
         let ending = (1..folded.len()).map(|at| &folded[at..]).find(|ending| self.by_text.contains_key(*ending));
@@ -466,16 +475,7 @@ fn size_limit(qualifier: &str) -> Option<Box<dyn Fn(f64) -> bool>> {
 /// Words residents use for size and material (in a folded query), widened to the words cities' qualifiers use.
 fn widen(rest: &str) -> String {
     let mut widened = rest.to_owned();
-    for (says, means) in [
-        (&["大", "長イ", "large", "big", "long"][..], "超"),
-        (&["小", "短イ", "small", "short"][..], "以下未満"),
-        (&["金属", "ステンレス", "鉄", "アルミ", "metal", "steel"][..], "金属"),
-        (&["プラ", "plastic"][..], "プラスチツク"),
-        (&["木", "wood"][..], "木"),
-        (&["陶器", "セトモノ", "瀬戸物", "ceramic"][..], "陶磁器"),
-        (&["ナシ", "無シ", "ナイ", "without"][..], "無し"),
-        (&["センチ"][..], "cm"),
-    ] {
+    for (says, means) in QUALIFIER_WORDS {
         if says.iter().any(|word| rest.contains(word)) {
             widened.push_str(means);
         }
@@ -483,6 +483,29 @@ fn widen(rest: &str) -> String {
     widened
 }
 
+/// Words residents use for size and material (folded), and the words cities' qualifiers use for them.
+const QUALIFIER_WORDS: [(&[&str], &str); 8] = [
+    (&["大", "長イ", "large", "big", "long"], "超"),
+    (&["小", "短イ", "small", "short"], "以下未満"),
+    (&["金属", "ステンレス", "鉄", "アルミ", "缶", "ブリキ", "metal", "steel"], "金属"),
+    (&["プラ", "plastic"], "プラスチツク"),
+    (&["木", "ヒノキ", "檜", "桐", "wood"], "木"),
+    (&["陶器", "セトモノ", "瀬戸物", "ceramic"], "陶磁器"),
+    (&["ナシ", "無シ", "ナイ", "without"], "無し"),
+    (&["センチ"], "cm"),
+];
+
+/// Whether a folded text says only what an item is made of or how big it is (`プラスチツク`, `小サイ`, `ステンレス製`):
+/// what comes before `の` in `プラスチックの風呂いす`, leaving the name after it whole.
+fn says_only_size_or_material(text: &str) -> bool {
+    let mut rest = text.to_owned();
+    let materials =
+        ["プラスチツク", "ガラス", "ビニル", "ゴム", "竹", "布", "革", "紙", "陶磁器", "磁器", "製", "イ", "ナ", "サ"];
+    for word in materials.iter().chain(QUALIFIER_WORDS.iter().flat_map(|(says, _)| says.iter())) {
+        rest = rest.replace(word, "");
+    }
+    rest.chars().count() <= 1 && rest.chars().count() < text.chars().count()
+}
 fn bigrams(text: &[char]) -> impl Iterator<Item = (char, char)> + '_ {
     text.windows(2).map(|w| (w[0], w[1]))
 }
@@ -706,8 +729,30 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_words_of_material_counts_as_that_name_not_as_its_generic_kind() {
+        let index = Index::new(catalog_of(&[
+            "いす（プラスチック製）",
+            "いす（木製）",
+            "風呂いす（プラスチック製）",
+            "空きびん",
+            "ビールびん",
+        ]));
+        assert_eq!(best(&index, "プラスチックの風呂いす"), "風呂いす（プラスチック製）");
+        assert_eq!(best(&index, "木のいす"), "いす（木製）");
+        assert!(says_only_size_or_material(&fold("小さいステンレス製")));
+        assert!(!says_only_size_or_material(&fold("ビール")), "ビールの空きびん is a ビールびん");
+    }
+
+    #[test]
+    fn a_tin_is_metal() {
+        let index = Index::new(catalog_of(&["筆箱（プラスチック製）", "筆箱（木製・竹）", "筆箱（金属製）"]));
+        assert_eq!(best(&index, "缶の筆箱"), "筆箱（金属製）");
+    }
+
+    #[test]
     fn the_letters_of_a_name_are_no_material_for_other_items() {
-        let index = Index::new(catalog_of(&["植木鉢（プラスチック製）", "植木鉢（木製）", "プランター（プラスチック製）"]));
+        let index =
+            Index::new(catalog_of(&["植木鉢（プラスチック製）", "植木鉢（木製）", "プランター（プラスチック製）"]));
         assert_eq!(best(&index, "ぷらんたー"), "プランター（プラスチック製）");
         assert_eq!(best(&index, "プラの植木鉢"), "植木鉢（プラスチック製）");
     }
