@@ -585,9 +585,43 @@ fn edit_distance(a: &[char], b: &[char]) -> f64 {
 
 /// 0 for the same character; less than 1 for kana of the same vowel whose consonants are near (ア/ヤ, ト/ド, ハ/バ/パ)
 /// or of the same consonant; 1 otherwise.
+/// Kanji read alike, which a phone's conversion mixes up (掃除器 for 掃除機, 蚊取り線光 for 蚊取り線香): one of the
+/// group for another is a small typo, as kana that sound alike are.
+const HOMOPHONES: [&str; 26] = [
+    "器機気記期",
+    "香光高交工鋼",
+    "辞時字事次自",
+    "帯体台対",
+    "製性生成整清",
+    "計系軽蛍径",
+    "焼照消商",
+    "缶管館感乾換",
+    "装掃送層槽",
+    "電伝",
+    "用様容洋",
+    "紙糸誌",
+    "灯燈刀陶",
+    "板版飯判",
+    "線栓扇洗",
+    "水吹炊",
+    "銅動",
+    "吸給球急",
+    "芯寝針",
+    "充重",
+    "包砲",
+    "鏡境",
+    "布府",
+    "傘散",
+    "箱函",
+    "器具",
+];
+
 fn substitution_cost(a: char, b: char) -> f64 {
     if a == b {
         return 0.0;
+    }
+    if HOMOPHONES.iter().any(|group| group.contains(a) && group.contains(b)) {
+        return 0.35;
     }
     let (Some((ca, va)), Some((cb, vb))) = (kana_sound(a), kana_sound(b)) else { return 1.0 };
     let near = |x: char, y: char| {
@@ -867,6 +901,13 @@ mod tests {
         let index = Index::new(catalog_of(&["カメラ", "ビデオカメラ", "皿"]));
         assert_eq!(best(&index, "ビテオカメラ"), "ビデオカメラ");
         assert_eq!(best(&index, "割れた皿"), "皿", "a short phrase still finds its last noun");
+    }
+
+    #[test]
+    fn a_kanji_read_alike_is_a_smaller_typo_than_another_kanji() {
+        let index = Index::new(catalog_of(&["掃除棒（プラスチック製）", "掃除棒（木製）", "掃除機"]));
+        assert_eq!(best(&index, "掃除器"), "掃除機");
+        assert_eq!(best(&index, "掃除捧"), "掃除棒（プラスチック製）");
     }
 
     #[test]
