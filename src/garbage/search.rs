@@ -587,7 +587,7 @@ fn edit_distance(a: &[char], b: &[char]) -> f64 {
 /// or of the same consonant; 1 otherwise.
 /// Kanji read alike, which a phone's conversion mixes up (掃除器 for 掃除機, 蚊取り線光 for 蚊取り線香): one of the
 /// group for another is a small typo, as kana that sound alike are.
-const HOMOPHONES: [&str; 26] = [
+const HOMOPHONES: [&str; 25] = [
     "器機気記期",
     "香光高交工鋼",
     "辞時字事次自",
@@ -613,14 +613,23 @@ const HOMOPHONES: [&str; 26] = [
     "布府",
     "傘散",
     "箱函",
-    "器具",
 ];
+
+/// The group of [`HOMOPHONES`] a kanji is in, looked up once per character pair of every edit distance.
+fn homophone_group(c: char) -> Option<usize> {
+    static GROUPS: std::sync::OnceLock<HashMap<char, usize>> = std::sync::OnceLock::new();
+    let groups = GROUPS.get_or_init(|| {
+        HOMOPHONES.iter().enumerate().flat_map(|(at, group)| group.chars().map(move |c| (c, at))).collect()
+    });
+    groups.get(&c).copied()
+}
 
 fn substitution_cost(a: char, b: char) -> f64 {
     if a == b {
         return 0.0;
     }
-    if HOMOPHONES.iter().any(|group| group.contains(a) && group.contains(b)) {
+    let kanji = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    if kanji(a) && kanji(b) && homophone_group(a).is_some_and(|group| homophone_group(b) == Some(group)) {
         return 0.35;
     }
     let (Some((ca, va)), Some((cb, vb))) = (kana_sound(a), kana_sound(b)) else { return 1.0 };
