@@ -58,6 +58,8 @@ fn main() {
         ("held-out-4", "bench/garbage_queries/held-out-4"),
         ("held-out-5", "bench/garbage_queries/held-out-5"),
         ("held-out-6", "bench/garbage_queries/held-out-6"),
+        ("held-out-7", "bench/garbage_queries/held-out-7"),
+        ("held-out-8", "bench/garbage_queries/held-out-8"),
     ];
     let mut indexes = Vec::new();
     for (city, format, path) in &sources {
