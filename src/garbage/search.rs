@@ -212,14 +212,7 @@ impl Index {
         // Only items that could reach the floor with it are worth weighing a qualifier for; and where the query is an
         // item's name, only that item's variants: its letters are no words of size or material for others (プラ in
         // ぷらんたー does not make a 植木鉢 plastic).
-        let named: Vec<usize> = self
-            .by_text
-            .get(&folded)
-            .into_iter()
-            .flatten()
-            .filter(|&&key| self.keys[key as usize].weight >= 1.0)
-            .flat_map(|&key| self.variants(self.keys[key as usize].item as usize))
-            .collect();
+        let named: Vec<usize> = self.named_by(&folded).flat_map(|item| self.variants(item)).collect();
         for (item, score) in best.iter_mut().filter(|(item, score)| {
             (named.is_empty() || named.contains(item)) && **score * (1.0 + QUALIFIER_BONUS) >= floor
         }) {
@@ -259,11 +252,7 @@ impl Index {
         if let Some((before, after)) = nfkc.rsplit_once('の') {
             let after: Vec<char> = fold(after).chars().collect();
             if !fold(before).is_empty() && !after.is_empty() {
-                let named = says_only_size_or_material(&fold(before))
-                    && self
-                        .by_text
-                        .get(&after)
-                        .is_some_and(|keys| keys.iter().any(|&k| self.keys[k as usize].weight >= 1.0));
+                let named = says_only_size_or_material(&fold(before)) && self.named_by(&after).next().is_some();
                 heads.push((after, if named { HEAD_NAMED / HEAD } else { 1.0 }));
             }
         }
@@ -273,6 +262,12 @@ impl Index {
             heads.push((ending.to_vec(), ENDING + (1.0 - ENDING) * part));
         }
         heads
+    }
+
+    /// The items `text` (folded) is a whole name of, not just a part of one.
+    fn named_by<'a>(&'a self, text: &[char]) -> impl Iterator<Item = usize> + 'a {
+        let keys = self.by_text.get(text).into_iter().flatten();
+        keys.filter(|&&key| self.keys[key as usize].weight >= 1.0).map(|&key| self.keys[key as usize].item as usize)
     }
 
     /// Scores the spellings that could match `query` (at most `limit` besides those it is exactly) and keeps each item's
@@ -914,6 +909,8 @@ mod tests {
 
     #[test]
     fn a_kanji_read_alike_is_a_smaller_typo_than_another_kanji() {
+        let all: String = HOMOPHONES.concat();
+        assert!(all.chars().all(|c| all.matches(c).count() == 1), "a kanji is in one group of homophones only");
         let index = Index::new(catalog_of(&["掃除棒（プラスチック製）", "掃除棒（木製）", "掃除機"]));
         assert_eq!(best(&index, "掃除器"), "掃除機");
         assert_eq!(best(&index, "掃除捧"), "掃除棒（プラスチック製）");
