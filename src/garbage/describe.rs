@@ -163,8 +163,8 @@ pub enum By {
     Whole,
     /// All the words of one of the entry's word sets are in the query (`髪を乾かす機械`), covering this part of it.
     Words(f64),
-    /// A word standing alone for the item is in the query only modifying what it goes on to say (`くぎ` in
-    /// `くぎを打つ道具`): the query is about something else.
+    /// The words of one of the entry's word sets are in the query only modifying what it goes on to say (`くぎ` in
+    /// `くぎを打つ道具`, `ビールびん` in `ビールびんの王冠を開けるやつ`): the query is about something else.
     Modifying,
     /// Two or more (this many) of the words a description of the item is likely to use are
     /// (`冬に足を入れて温まるテーブル`).
@@ -177,49 +177,54 @@ pub enum By {
 pub fn meanings(query: &str) -> Vec<Meant> {
     let vocabulary = vocabulary();
     let words = Words::new(query);
-    // The vocabulary's words in the query, each with whether it is somewhere a whole word, and somewhere one the
-    // query is about rather than one modifying what follows.
-    let mut found: Vec<(u32, bool, bool)> = Vec::new();
+    // The vocabulary's words in the query, each with whether it is somewhere a whole word, and where its last
+    // occurrence starts.
+    let mut found: Vec<(u32, bool, usize)> = Vec::new();
     for (at, &c) in words.text.iter().enumerate() {
         let next = words.text.get(at + 1).copied();
         let starting = [(c, None), (c, next)].into_iter().filter_map(|start| vocabulary.by_start.get(&start));
         for &id in starting.flatten() {
             let word = &vocabulary.words[id as usize];
             if let Some(whole) = words.has_at(at, word) {
-                let about_it = !words.modifies(at + word.len());
                 match found.iter_mut().find(|(known, _, _)| *known == id) {
-                    Some((_, known_whole, known_about)) => {
+                    Some((_, known_whole, last)) => {
                         *known_whole |= whole;
-                        *known_about |= about_it;
+                        *last = at;
                     }
-                    None => found.push((id, whole, about_it)),
+                    None => found.push((id, whole, at)),
                 }
             }
         }
     }
-    // Per word set: how many of its words the query has; the set applies when it has them all. A word standing alone
-    // for the item must be a whole word (ズボン in ズボンプレッサー is not trousers); words together describe it as
-    // parts (スマホ and 充電 in スマホ充電器). Sets of one word only modifying the rest are kept apart.
-    let mut counts: HashMap<(u32, u32), usize> = HashMap::new();
-    let mut modifying: Vec<(u32, u32)> = Vec::new();
-    for &(id, whole, about_it) in &found {
+    // Per word set: how many of its words the query has, and the span from the first to the end of the last; the set
+    // applies when it has them all. A word standing alone for the item must be a whole word (ズボン in ズボンプレッサー
+    // is not trousers); words together describe it as parts (スマホ and 充電 in スマホ充電器).
+    let mut counts: HashMap<(u32, u32), (usize, usize, usize)> = HashMap::new();
+    for &(id, whole, at) in &found {
+        let end = at + vocabulary.words[id as usize].len();
         for &(entry, set) in &vocabulary.sets_of[id as usize] {
             let alone = vocabulary.meanings[entry as usize].says[set as usize].0.len() == 1;
             if whole || !alone {
-                *counts.entry((entry, set)).or_default() += 1;
-            }
-            if alone && !about_it {
-                modifying.push((entry, set));
+                let (count, start, last) = counts.entry((entry, set)).or_insert((0, at, end));
+                *count += 1;
+                *start = (*start).min(at);
+                *last = (*last).max(end);
             }
         }
     }
     let found: Vec<u32> = found.into_iter().map(|(id, _, _)| id).collect();
     // (only modifying, text covered, reached by a name rather than words, entry, the name it was reached by)
     let mut matched: Vec<(bool, usize, bool, u32, Option<usize>)> = Vec::new();
-    for ((entry, set), count) in counts {
+    for ((entry, set), (count, start, end)) in counts {
         let (ids, covered) = &vocabulary.meanings[entry as usize].says[set as usize];
         if count == ids.len() {
-            let modifies = modifying.contains(&(entry, set));
+            // A word standing alone for the item, or words making one of its names together (ビール and びん), before
+            // a case particle only modify what the query goes on to say (くぎ in くぎを打つ道具, ビールびん in
+            // ビールびんの王冠を開けるやつ); words apart (頭 in 寝るときに頭をのせるもの) or making no name of it (耳掃除
+            // in 耳掃除に使う細いやつ) describe it.
+            let meaning = &vocabulary.meanings[entry as usize];
+            let named = || meaning.means.iter().any(|name| Words::new(name).text == words.text[start..end]);
+            let modifies = words.modifies(end) && (ids.len() == 1 || (end - start == *covered && named()));
             match matched.iter_mut().find(|m| m.3 == entry) {
                 Some(known) => {
                     known.0 &= modifies;
@@ -356,6 +361,15 @@ mod tests {
         assert!(meant.iter().any(|meant| meant.name == "金づち" && matches!(meant.by, By::About(_))), "{meant:?}");
         assert!(meanings("くぎ").iter().any(|meant| meant.name == "くぎ" && meant.by == By::Whole));
         assert!(meanings("曲がったくぎ").iter().any(|meant| meant.name == "くぎ" && matches!(meant.by, By::Words(_))));
+    }
+
+    #[test]
+    fn words_making_a_name_together_modify_too_but_words_describing_the_item_do_not() {
+        let meant = meanings("ビールびんの王冠を開けるやつ");
+        assert!(meant.iter().any(|meant| meant.name == "ビール瓶" && meant.by == By::Modifying), "{meant:?}");
+        assert!(meant.iter().any(|meant| meant.name == "栓抜き" && matches!(meant.by, By::Words(_))), "{meant:?}");
+        let meant = meanings("耳掃除に使う細いやつ");
+        assert!(meant.iter().any(|meant| meant.name == "綿棒" && matches!(meant.by, By::Words(_))), "{meant:?}");
     }
 
     #[test]
