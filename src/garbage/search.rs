@@ -578,8 +578,6 @@ fn edit_distance(a: &[char], b: &[char]) -> f64 {
     previous[b.len()]
 }
 
-/// 0 for the same character; less than 1 for kana of the same vowel whose consonants are near (ア/ヤ, ト/ド, ハ/バ/パ)
-/// or of the same consonant; 1 otherwise.
 /// Kanji read alike, which a phone's conversion mixes up (掃除器 for 掃除機, 蚊取り線光 for 蚊取り線香): one of the
 /// group for another is a small typo, as kana that sound alike are.
 const HOMOPHONES: [&str; 25] = [
@@ -619,6 +617,9 @@ fn homophone_group(c: char) -> Option<usize> {
     groups.get(&c).copied()
 }
 
+/// 0 for the same character; less than 1 for kana of the same vowel whose consonants are near (ア/ヤ, ト/ド, ハ/バ/パ)
+/// or of the same consonant; less than 1 for kanji of one group of [`HOMOPHONES`]; 1
+/// otherwise.
 fn substitution_cost(a: char, b: char) -> f64 {
     if a == b {
         return 0.0;
