@@ -75,7 +75,7 @@ fn vocabulary() -> &'static Vocabulary {
             rarity: Vec::new(),
             by_name: HashMap::new(),
         };
-        let mut known: HashMap<Vec<char>, u32> = HashMap::new();
+        let mut known = Known::default();
         for (entry_at, entry) in file.entries.into_iter().enumerate() {
             let mut says = Vec::new();
             for (set_at, words) in entry.says.iter().enumerate() {
@@ -93,7 +93,8 @@ fn vocabulary() -> &'static Vocabulary {
             }
             for word in &entry.about {
                 let Some(id) = vocabulary.intern(&mut known, word) else { continue };
-                if !vocabulary.about_of[id as usize].contains(&(entry_at as u32)) {
+                // Entries come in order: the entry is already there only as the last.
+                if vocabulary.about_of[id as usize].last() != Some(&(entry_at as u32)) {
                     vocabulary.about_of[id as usize].push(entry_at as u32);
                 }
             }
@@ -122,18 +123,33 @@ fn vocabulary() -> &'static Vocabulary {
     })
 }
 
+/// The words interned so far: by spelling, so that a word written the same way in many entries is folded once (the
+/// vocabulary has five times as many words as spellings), and folded.
+#[derive(Default)]
+struct Known {
+    spelled: HashMap<String, Option<u32>>,
+    folded: HashMap<Vec<char>, u32>,
+}
+
 impl Vocabulary {
     /// The word's index, folded as [`Words`], added if new; none for a word that folds to nothing.
-    fn intern(&mut self, known: &mut HashMap<Vec<char>, u32>, word: &str) -> Option<u32> {
+    fn intern(&mut self, known: &mut Known, word: &str) -> Option<u32> {
+        if let Some(&id) = known.spelled.get(word) {
+            return id;
+        }
         let text = Words::new(word).text;
-        let start = (*text.first()?, text.get(1).copied());
-        Some(*known.entry(text.clone()).or_insert_with(|| {
-            self.words.push(text);
-            self.sets_of.push(Vec::new());
-            self.about_of.push(Vec::new());
-            self.by_start.entry(start).or_default().push(self.words.len() as u32 - 1);
-            self.words.len() as u32 - 1
-        }))
+        let id = match text.first() {
+            None => None,
+            Some(&first) => Some(*known.folded.entry(text.clone()).or_insert_with(|| {
+                self.by_start.entry((first, text.get(1).copied())).or_default().push(self.words.len() as u32);
+                self.words.push(text);
+                self.sets_of.push(Vec::new());
+                self.about_of.push(Vec::new());
+                self.words.len() as u32 - 1
+            })),
+        };
+        known.spelled.insert(word.to_owned(), id);
+        id
     }
 }
 

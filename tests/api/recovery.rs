@@ -35,7 +35,7 @@ async fn each_residents_events_are_answered_in_order_one_at_a_time_while_residen
         task.await.unwrap();
     }
     let calls = mock
-        .wait_for(30, "every reply", |calls| {
+        .wait_for(60, "every reply", |calls| {
             calls.iter().filter(|c| c.endpoint == "reply").count() == residents * per_resident
         })
         .await;
