@@ -196,18 +196,22 @@ pub fn meanings(query: &str) -> Vec<Meant> {
     // The vocabulary's words in the query, each with whether it is somewhere a whole word, and where its last
     // occurrence starts.
     let mut found: Vec<(u32, bool, usize)> = Vec::new();
+    let mut found_at: HashMap<u32, usize> = HashMap::new();
     for (at, &c) in words.text.iter().enumerate() {
         let next = words.text.get(at + 1).copied();
         let starting = [(c, None), (c, next)].into_iter().filter_map(|start| vocabulary.by_start.get(&start));
         for &id in starting.flatten() {
             let word = &vocabulary.words[id as usize];
             if let Some(whole) = words.has_at(at, word) {
-                match found.iter_mut().find(|(known, _, _)| *known == id) {
-                    Some((_, known_whole, last)) => {
-                        *known_whole |= whole;
-                        *last = at;
+                match found_at.get(&id) {
+                    Some(&known) => {
+                        found[known].1 |= whole;
+                        found[known].2 = at;
                     }
-                    None => found.push((id, whole, at)),
+                    None => {
+                        found_at.insert(id, found.len());
+                        found.push((id, whole, at));
+                    }
                 }
             }
         }
@@ -219,8 +223,8 @@ pub fn meanings(query: &str) -> Vec<Meant> {
     for &(id, whole, at) in &found {
         let end = at + vocabulary.words[id as usize].len();
         for &(entry, set) in &vocabulary.sets_of[id as usize] {
-            let alone = vocabulary.meanings[entry as usize].says[set as usize].0.len() == 1;
-            if whole || !alone {
+            let alone = || vocabulary.meanings[entry as usize].says[set as usize].0.len() == 1;
+            if whole || !alone() {
                 let (count, start, last) = counts.entry((entry, set)).or_insert((0, at, end));
                 *count += 1;
                 *start = (*start).min(at);

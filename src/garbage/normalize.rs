@@ -85,8 +85,9 @@ impl Words {
     /// Whether `word` (folded the same way) occurs in the text at `at` (a Latin word only where a word starts), and
     /// if so whether it is a whole word there: one in katakana or kanji is where its run ends.
     pub fn has_at(&self, at: usize, word: &[char]) -> Option<bool> {
-        let latin = word.iter().all(char::is_ascii_alphanumeric);
-        (self.text.get(at..at + word.len()) == Some(word) && (!latin || self.starts[at]))
+        // The text first: most words looked up are not there.
+        let latin = || word.iter().all(char::is_ascii_alphanumeric);
+        (self.text.get(at..at + word.len()) == Some(word) && (self.starts[at] || !latin()))
             .then(|| self.ends[at + word.len() - 1])
     }
 }
