@@ -169,6 +169,8 @@ pub struct Meant {
     pub by: By,
     /// Another word the vocabulary knows for the item, not one of its generic names: searched after all of those.
     pub also: bool,
+    /// The vocabulary entry giving the name: names of one entry are one reading of the query.
+    pub entry: u32,
 }
 
 /// How a query points to a name: the surer, the earlier.
@@ -283,7 +285,7 @@ pub fn meanings(query: &str) -> Vec<Meant> {
         let rest = meaning.means.iter().map(String::as_str).filter(|name| Some(*name) != first);
         for name in first.into_iter().chain(rest) {
             if !meant.iter().any(|known: &Meant| known.name == name) {
-                meant.push(Meant { name, by, also: false });
+                meant.push(Meant { name, by, also: false, entry });
             }
         }
     }
@@ -292,7 +294,7 @@ pub fn meanings(query: &str) -> Vec<Meant> {
     for &(entry, _, by) in chosen.iter().filter(|(_, named, _)| named.is_none()) {
         for name in &vocabulary.meanings[entry as usize].also {
             if !meant.iter().any(|known: &Meant| known.name == name) {
-                meant.push(Meant { name, by, also: true });
+                meant.push(Meant { name, by, also: true, entry });
             }
         }
     }

@@ -74,6 +74,14 @@ const HEAD_NAMED: f64 = 0.9;
 const ENDING: f64 = 0.85;
 /// The most a size or material word in the query adds to the variant it names.
 const QUALIFIER_BONUS: f64 = 0.08;
+/// An item two readings of a query reach (its words as a name, and what the description vocabulary makes of them; or
+/// two of the vocabulary's entries) is likelier than one only one of them reaches: its best score gains this part of
+/// its best by another reading (the vocabulary reads `服の毛玉を取る道具` as a 毛玉取り機 or a lint roller, and as written
+/// it is close to 毛玉取り機 too: a 毛玉取り機). Readings scoring under [`ANOTHER_READING_LEAST`] add nothing. An
+/// entry's other words for the item (`also`) are a reading apart from its generic names: they find only the item the
+/// city lists by that very word.
+const ANOTHER_READING: f64 = 0.025;
+const ANOTHER_READING_LEAST: f64 = 0.4;
 
 /// The catalog with every item's spellings folded and indexed for search.
 #[derive(Debug, Clone)]
@@ -170,7 +178,9 @@ impl Index {
             return Vec::new();
         }
         let whole: Vec<char> = fold_all(query).chars().collect();
-        let mut best = Tally { scores: HashMap::new(), floor, wanted: limit };
+        // The query as written is one reading of it, however it is spelled (its head, its romaji, its loanword); each
+        // entry of the description vocabulary it points to is another.
+        let mut best = Tally { reached: HashMap::new(), reading: AS_WRITTEN, floor, wanted: limit };
         self.score_into(&folded, 1.0, CANDIDATES, &mut best);
         for (head, weight) in self.heads(query, &folded) {
             self.score_into(&head, HEAD * weight, CANDIDATES_READ_AS, &mut best);
@@ -208,13 +218,14 @@ impl Index {
             };
             // Another word for the item finds it where the city lists it by that very word (かなづち of 金づち).
             let limit = if meant.also { 0 } else { CANDIDATES_DESCRIBED };
+            best.reading = meant.entry * 2 + u32::from(meant.also);
             self.score_into(&name, weight * (1.0 - DESCRIBED_LATER * at as f64), limit, &mut best);
         }
         // Only items that could reach the floor with it are worth weighing a qualifier for; and where the query is an
         // item's name, only that item's variants: its letters are no words of size or material for others (プラ in
         // ぷらんたー does not make a 植木鉢 plastic).
         let named: Vec<usize> = self.named_by(&folded).flat_map(|item| self.variants(item)).collect();
-        let mut best = best.scores;
+        let mut best = best.scores();
         for (item, score) in best.iter_mut().filter(|(item, score)| {
             (named.is_empty() || named.contains(item)) && **score * (1.0 + QUALIFIER_BONUS) >= floor
         }) {
@@ -278,28 +289,24 @@ impl Index {
         if let Some(exact) = self.by_text.get(query) {
             for &at in exact {
                 let key = &self.keys[at as usize];
-                let slot = tally.scores.entry(key.item as usize).or_insert(0.0);
-                *slot = slot.max(key.weight * weight);
+                tally.reach(key.item as usize, key.weight * weight);
             }
         }
         if limit == 0 {
             return;
         }
         let least = tally.least();
-        let best = &mut tally.scores;
         let mut grams: Vec<(char, char)> = bigrams(query).collect();
         grams.sort_unstable();
         for at in self.candidates(query, limit) {
             let key = &self.keys[at as usize];
-            // No score beats a perfect one: an item already as good needs no more work.
-            if best.get(&(key.item as usize)).is_some_and(|&known| known >= key.weight * weight) {
+            let perfect = key.weight * weight;
+            // No score beats a perfect one: an item for which even that would change nothing needs no more work.
+            let needed = tally.needed(key.item as usize, least);
+            if needed >= perfect {
                 continue;
             }
-            let slot = best.entry(key.item as usize).or_insert(0.0);
-            let score = score(query, &grams, key, slot.max(least) / (key.weight * weight)) * key.weight * weight;
-            if score > *slot {
-                *slot = score;
-            }
+            tally.reach(key.item as usize, score(query, &grams, key, needed / perfect) * perfect);
         }
     }
 
@@ -379,25 +386,69 @@ impl Index {
     }
 }
 
-/// Each item's best score so far for one search, which wants the best `wanted` items scoring `floor` or more.
+/// The reading of a query as written, besides those of the description vocabulary's entries (an entry's generic names
+/// are reading 2 × entry, its other words for the item 2 × entry + 1).
+const AS_WRITTEN: u32 = u32::MAX;
+
+/// Each item's scores so far for one search, which wants the best `wanted` items scoring `floor` or more.
 struct Tally {
-    scores: HashMap<usize, f64>,
+    reached: HashMap<usize, Reached>,
+    /// The reading now being scored.
+    reading: u32,
     floor: f64,
     wanted: usize,
 }
 
+/// An item's best score, the reading that gave it, and its best by any other reading.
+#[derive(Clone, Copy)]
+struct Reached {
+    best: f64,
+    by: u32,
+    other: f64,
+}
+
 impl Tally {
-    /// Under this score an item cannot be offered, even with the most a qualifier adds: it would stay under the floor,
-    /// or under as many items as are wanted (scores only grow). Such a score need not be worked out in full.
+    /// Under this score an item cannot be offered, even with the most a qualifier and another reading add: it would
+    /// stay under the floor, or under as many items as are wanted (scores only grow).
     fn least(&self) -> f64 {
-        let mut scores: Vec<f64> = self.scores.values().copied().collect();
+        let mut scores: Vec<f64> = self.reached.values().map(|reached| reached.best).collect();
         let wanted = if self.wanted == 0 || scores.len() < self.wanted {
             0.0
         } else {
             *scores.select_nth_unstable_by(self.wanted - 1, |a, b| b.total_cmp(a)).1
         };
         // A hair under: an item exactly as good may still be offered, before another by its name.
-        self.floor.max(wanted) / (1.0 + QUALIFIER_BONUS) * (1.0 - 1e-9)
+        self.floor.max(wanted) / (1.0 + QUALIFIER_BONUS) / (1.0 + ANOTHER_READING) * (1.0 - 1e-9)
+    }
+
+    /// What the reading now scored must give `item` to change anything: more than its best by this reading, or than
+    /// its best by another; and, to count at all, as much as could be offered or could count as another reading.
+    /// A score under it need not be worked out in full.
+    fn needed(&self, item: usize, least: f64) -> f64 {
+        let own = match self.reached.get(&item) {
+            Some(reached) if reached.by == self.reading => reached.best,
+            Some(reached) => reached.other,
+            None => 0.0,
+        };
+        own.max(least.min(ANOTHER_READING_LEAST))
+    }
+
+    fn reach(&mut self, item: usize, score: f64) {
+        let reading = self.reading;
+        let reached = self.reached.entry(item).or_insert(Reached { best: 0.0, by: reading, other: 0.0 });
+        if reached.by == reading {
+            reached.best = reached.best.max(score);
+        } else if score > reached.best {
+            *reached = Reached { best: score, by: reading, other: reached.best };
+        } else {
+            reached.other = reached.other.max(score);
+        }
+    }
+
+    /// Each item's score: its best, and a little of its best by another reading.
+    fn scores(self) -> HashMap<usize, f64> {
+        let another = |other: f64| if other >= ANOTHER_READING_LEAST { ANOTHER_READING * other } else { 0.0 };
+        self.reached.into_iter().map(|(item, reached)| (item, reached.best + another(reached.other))).collect()
     }
 }
 
@@ -932,6 +983,27 @@ mod tests {
         assert_eq!(best(&index, "くぎを打つ道具"), "かなづち");
         assert_eq!(best(&index, "鉛筆をとがらせる道具"), "鉛筆削り器（電動・手動）");
         assert_eq!(best(&index, "くぎ"), "くぎ");
+    }
+
+    #[test]
+    fn an_item_two_readings_of_the_query_reach_comes_before_one_that_one_reading_reaches_as_well() {
+        let mut tally = Tally { reached: HashMap::new(), reading: AS_WRITTEN, floor: 0.0, wanted: 3 };
+        tally.reach(0, 0.8);
+        tally.reach(1, 0.8);
+        tally.reach(1, 0.7);
+        tally.reading = 7;
+        tally.reach(0, 0.6);
+        tally.reach(2, 0.3);
+        tally.reading = 8;
+        tally.reach(2, 0.79);
+        let scores = tally.scores();
+        assert!(scores[&0] > scores[&1], "{scores:?}");
+        assert_eq!(scores[&1], 0.8, "the same reading twice is one");
+        assert_eq!(scores[&2], 0.79, "a reading scoring little adds nothing");
+        let index = Index::new(catalog_of(&["粘着ローラー（本体部分）", "毛玉取り機", "カーペットクリーナー"]));
+        assert_eq!(best(&index, "服の毛玉を取る道具"), "毛玉取り機");
+        let index = Index::new(catalog_of(&["衣類", "ダウンジャケット"]));
+        assert_eq!(best(&index, "冬に着る、羽毛がつまったもこもこの上着"), "ダウンジャケット");
     }
 
     #[test]
