@@ -66,6 +66,7 @@ fn main() {
         ("held-out-6", "bench/garbage_queries/held-out-6"),
         ("held-out-7", "bench/garbage_queries/held-out-7"),
         ("held-out-8", "bench/garbage_queries/held-out-8"),
+        ("held-out-9", "bench/garbage_queries/held-out-9"),
     ];
     let mut indexes = Vec::new();
     for (city, format, path) in &sources {
