@@ -1,22 +1,67 @@
-//! Romaji as residents type it (Hepburn or kunrei, long vowels doubled or not: `doraiya`, `teeburu`, `sentakuki`)
-//! read as katakana, so it meets the catalog's readings. Text that is not wholly romaji is left alone.
+//! Romaji as residents type it (Hepburn or kunrei, long vowels doubled, with a macron or left out: `doraiya`,
+//! `teeburu`, `sōjiki`, `sojiki`) read as katakana, so it meets the catalog's readings. Text that is not wholly romaji
+//! is left alone.
 
 /// The katakana `text` spells in romaji, or none when any part of it is not romaji (English words, digits).
 pub fn to_katakana(text: &str) -> Option<String> {
     spell(text, true)
 }
 
-/// What `text` may spell in romaji: a doubled vowel read as a long-vowel mark, as katakana words write it
-/// (`teeburu` テーブル), and, where that differs, as the vowel itself, as the readings of kanji names write it (`kyuusu`
-/// きゅうす for 急須, `fuurin` ふうりん for 風鈴).
+/// What `text` may spell in romaji: a doubled vowel (or one with a macron) read as a long-vowel mark, as katakana words
+/// write it (`teeburu` テーブル), and, where that differs, as the vowel itself, as the readings of kanji names write it
+/// (`kyuusu` きゅうす for 急須, `fuurin` ふうりん for 風鈴, `sōjiki` そうじき for 掃除機).
 pub fn readings(text: &str) -> Vec<String> {
     let mut readings: Vec<String> = spell(text, true).into_iter().collect();
     readings.extend(spell(text, false).filter(|spelled| !readings.contains(spelled)));
     readings
 }
 
+/// What `text` spells with the vowels made long that Hepburn without macrons most often leaves short, as kanji readings
+/// have them: an o ending a syllable (`sojiki` そうじき, `hocho` ほうちょう), and a u after ky, sh, ch, j and the like
+/// before another syllable (`kyusu` きゅうす, `judenki` じゅうでんき). A guess, where it differs from what is written.
+pub fn with_long_vowels(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.trim().to_lowercase().chars().collect();
+    let mut long = String::new();
+    for (at, &c) in chars.iter().enumerate() {
+        long.push(c);
+        let next = chars.get(at + 1).copied();
+        let after_next = chars.get(at + 2).copied();
+        // Not before a vowel, nor before an n that closes the syllable (`futon`).
+        let syllable_ends = next.is_none_or(|next| !"aiueo".contains(next))
+            && !(next == Some('n') && after_next.is_none_or(|c| !"aiueoy".contains(c)));
+        let before = chars[..at].last().copied();
+        let consonant_before = before.is_some_and(|p| p.is_ascii_alphabetic() && !"aiueo".contains(p));
+        let palatal = match before {
+            Some('y' | 'j') => true,
+            Some('h') => at >= 2 && "sc".contains(chars[at - 2]),
+            _ => false,
+        } && next.is_some_and(|next| next.is_ascii_alphabetic());
+        if syllable_ends && consonant_before && (c == 'o' || (c == 'u' && palatal)) {
+            long.push('u');
+        }
+    }
+    let spelled = spell(&long, false)?;
+    (!readings(text).contains(&spelled)).then_some(spelled)
+}
+
 fn spell(text: &str, long_vowel_mark: bool) -> Option<String> {
-    let text: String = text.trim().to_lowercase().replace('l', "r");
+    let lower = text.trim().to_lowercase().replace('l', "r");
+    // A macron or circumflex is a long vowel: ō is おう in a kanji's reading, オー in a katakana word.
+    let mut text = String::new();
+    for c in lower.chars() {
+        text.push_str(match c {
+            'ā' | 'â' => "aa",
+            'ī' | 'î' => "ii",
+            'ū' | 'û' => "uu",
+            'ē' | 'ê' => "ee",
+            'ō' | 'ô' if long_vowel_mark => "oo",
+            'ō' | 'ô' => "ou",
+            _ => {
+                text.push(c);
+                continue;
+            }
+        });
+    }
     if text.is_empty() || !text.chars().any(|c| c.is_ascii_alphabetic()) {
         return None;
     }
@@ -46,6 +91,12 @@ fn spell(text: &str, long_vowel_mark: bool) -> Option<String> {
         }
         if c == 't' && chars.get(at + 1) == Some(&'c') && chars.get(at + 2) == Some(&'h') {
             out.push('ッ');
+            at += 1;
+            continue;
+        }
+        // Hepburn writes ん before b, p and m as m: `empitsu`, `shimbun`.
+        if c == 'm' && chars.get(at + 1).is_some_and(|next| "bp".contains(*next)) {
+            out.push('ン');
             at += 1;
             continue;
         }
@@ -137,7 +188,7 @@ fn syllable(piece: &str) -> Option<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{readings, to_katakana};
+    use super::{readings, to_katakana, with_long_vowels};
 
     #[test]
     fn hepburn_and_kunrei_with_or_without_long_vowels_read_as_katakana() {
@@ -156,6 +207,28 @@ mod tests {
         assert_eq!(readings("teeburu"), ["テーブル", "テエブル"]);
         assert_eq!(readings("doraiya"), ["ドライヤ"]);
         assert!(readings("toaster").is_empty());
+    }
+
+    #[test]
+    fn a_macron_is_a_long_vowel_and_m_before_b_or_p_is_n() {
+        assert_eq!(readings("sōjiki"), ["ソージキ", "ソウジキ"]);
+        assert_eq!(readings("hōchō"), readings("hôchô"));
+        assert_eq!(readings("senpūki"), ["センプーキ", "センプウキ"]);
+        assert_eq!(to_katakana("empitsu").as_deref(), Some("エンピツ"));
+        assert_eq!(to_katakana("shimbun").as_deref(), Some("シンブン"));
+    }
+
+    #[test]
+    fn long_vowels_left_out_are_guessed_after_o_and_u() {
+        assert_eq!(with_long_vowels("sojiki").as_deref(), Some("ソウジキ"));
+        assert_eq!(with_long_vowels("hocho").as_deref(), Some("ホウチョウ"));
+        assert_eq!(with_long_vowels("kyusu").as_deref(), Some("キュウス"));
+        assert_eq!(with_long_vowels("judenki").as_deref(), Some("ジュウデンキ"));
+        assert_eq!(with_long_vowels("futon"), None, "an n closing the syllable");
+        assert_eq!(with_long_vowels("shokaki").as_deref(), Some("ショウカキ"));
+        assert_eq!(with_long_vowels("soujiki"), None, "nothing left out");
+        assert_eq!(with_long_vowels("nabe"), None);
+        assert_eq!(with_long_vowels("toaster"), None);
     }
 
     #[test]

@@ -46,6 +46,9 @@ const QUALIFIER_PART: f64 = 0.85;
 /// the vocabulary knows as the whole query (`ティッシュ` is ティッシュペーパー) counts more than a completion of it
 /// (ティッシュケース).
 const ROMAJI: f64 = 0.98;
+/// Romaji read with the long vowels Hepburn leaves out put back (`sojiki` そうじき) is a guess: it counts less than
+/// the reading as written, and more than a near miss of that (`sojiki` is no 磁器).
+const ROMAJI_GUESSED: f64 = 0.95;
 const DESCRIBED: f64 = 0.9;
 const DESCRIBED_WHOLE: f64 = 0.97;
 /// Words of a description count the more the more of the query they are: at the least this part of [`DESCRIBED`]
@@ -190,6 +193,10 @@ impl Index {
             read.iter().map(|kana| fold(kana).chars().collect()).filter(|kana: &Vec<char>| *kana != folded).collect();
         for kana in &kana {
             self.score_into(kana, ROMAJI, CANDIDATES_READ_AS, &mut best);
+        }
+        if let Some(long) = super::romaji::with_long_vowels(query) {
+            let long: Vec<char> = fold(&long).chars().collect();
+            self.score_into(&long, ROMAJI_GUESSED, CANDIDATES_READ_AS, &mut best);
         }
         let loanword: Option<Vec<char>> = super::loanword::to_katakana(query)
             .map(|loanword| fold(&loanword).chars().collect())
@@ -843,6 +850,16 @@ mod tests {
         let index = Index::new(demo());
         assert_eq!(best(&index, "airon"), "アイロン");
         assert_eq!(best(&index, "waribashi"), "割り箸");
+        let mut catalog = catalog_of(&["掃除機", "磁器", "包丁", "補聴器"]);
+        for (item, reading) in catalog.items.iter_mut().zip(["そうじき", "じき", "ほうちょう", "ほちょうき"])
+        {
+            item.reading = Some(reading.into());
+        }
+        let index = Index::new(catalog);
+        assert_eq!(best(&index, "sōjiki"), "掃除機");
+        assert_eq!(best(&index, "sojiki"), "掃除機", "a long vowel left out");
+        assert_eq!(best(&index, "hocho"), "包丁");
+        assert_eq!(best(&index, "jiki"), "磁器");
     }
 
     #[test]
