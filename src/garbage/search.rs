@@ -194,8 +194,8 @@ impl Index {
         for kana in &kana {
             self.score_into(kana, ROMAJI, CANDIDATES_READ_AS, &mut best);
         }
-        if let Some(long) = super::romaji::with_long_vowels(query) {
-            let long: Vec<char> = fold(&long).chars().collect();
+        let long = super::romaji::with_long_vowels(query).filter(|long| !read.contains(long));
+        if let Some(long) = long.map(|long| fold(&long).chars().collect::<Vec<char>>()) {
             self.score_into(&long, ROMAJI_GUESSED, CANDIDATES_READ_AS, &mut best);
         }
         let loanword: Option<Vec<char>> = super::loanword::to_katakana(query)
