@@ -242,11 +242,14 @@ pub fn meanings(query: &str) -> Vec<Meant> {
         if count == ids.len() {
             // A word standing alone for the item, or words making one of its names together (ビール and びん), before
             // a case particle only modify what the query goes on to say (くぎ in くぎを打つ道具, ビールびん in
-            // ビールびんの王冠を開けるやつ); words apart (頭 in 寝るときに頭をのせるもの) or making no name of it (耳掃除
-            // in 耳掃除に使う細いやつ) describe it.
+            // ビールびんの王冠を開けるやつ), as they do after a linking word in a language putting the head first
+            // (computer in `plastic things we saved computer files on`); words apart (頭 in 寝るときに頭をのせるもの)
+            // or making no name of it (耳掃除 in 耳掃除に使う細いやつ, dry and hair in `the thing you dry your hair
+            // with`) describe it.
             let meaning = &vocabulary.meanings[entry as usize];
             let named = || meaning.means.iter().any(|name| Words::new(name).text == words.text[start..end]);
-            let modifies = words.modifies(end) && (ids.len() == 1 || (end - start == *covered && named()));
+            let modifies = (words.modifies(end) || words.after_head(start))
+                && (ids.len() == 1 || (end - start == *covered && named()));
             match matched.iter_mut().find(|m| m.3 == entry) {
                 Some(known) => {
                     known.0 &= modifies;
@@ -383,6 +386,18 @@ mod tests {
         assert!(meant.iter().any(|meant| meant.name == "金づち" && matches!(meant.by, By::About(_))), "{meant:?}");
         assert!(meanings("くぎ").iter().any(|meant| meant.name == "くぎ" && meant.by == By::Whole));
         assert!(meanings("曲がったくぎ").iter().any(|meant| meant.name == "くぎ" && matches!(meant.by, By::Words(_))));
+    }
+
+    #[test]
+    fn a_name_after_a_linking_word_of_a_language_putting_the_head_first_only_modifies_the_head() {
+        let meant = meanings("old square plastic things we saved computer files on in the 90s");
+        assert!(meant.iter().any(|meant| meant.name == "パソコン" && meant.by == By::Modifying), "{meant:?}");
+        assert!(meant.iter().any(|meant| meant.name == "フロッピーディスク"), "{meant:?}");
+        let meant = meanings("herramienta para sacar el corcho");
+        assert!(meant.iter().any(|meant| meant.name == "コルク栓" && meant.by == By::Modifying), "{meant:?}");
+        let meant = meanings("the thing you dry your hair with");
+        assert!(meant.iter().any(|meant| meant.name == "ドライヤー" && matches!(meant.by, By::Words(_))), "{meant:?}");
+        assert!(meanings("old tv").iter().any(|meant| meant.name == "テレビ" && matches!(meant.by, By::Words(_))));
     }
 
     #[test]

@@ -27,7 +27,22 @@ pub struct Words {
     ends: Vec<bool>,
     /// Per character: whether it is a case particle written in hiragana (`を`, `に`, `が`, `で`, `の`).
     particles: Vec<bool>,
+    /// Where a phrase written head first (English, Spanish, Vietnamese…) goes on, after its head, with a word that
+    /// links what follows to it (`stick for hitting a ball`, `herramienta para sacar el corcho`): what follows only
+    /// modifies the head.
+    linked_from: Option<usize>,
 }
+
+/// Words that link what follows to a head noun before them, in the languages that put the head first.
+const LINKING: &[&str] = &[
+    // English
+    "for", "to", "that", "which", "who", "when", "where", "while", "with", "without", "you", "i", "we", "on", "in",
+    "at", "of", "from", "by", "into", "after", "before", // Spanish and Portuguese
+    "para", "que", "de", "del", "con", "en", "por", "da", "do", "dos", "das", "com", "no", "na", "cuando", "quando",
+    // Vietnamese
+    "để", "khi", "của", "bằng", "có", "cho", "mà", "trong", "ở", // Indonesian and Tagalog
+    "untuk", "yang", "dari", "dengan", "saat", "ketika", "ng", "sa", "kapag", "pang",
+];
 
 #[derive(Clone, Copy, PartialEq)]
 enum Script {
@@ -73,7 +88,26 @@ impl Words {
                     || scripts[at] != scripts[at + 1]
             })
             .collect();
-        Words { text: folded, starts, ends, particles }
+        // The first linking word after the first word, in text of letters with spaces (not Japanese, Chinese, Korean).
+        let latin = |c: &char| c.is_ascii_alphanumeric() || matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}');
+        let word_starts: Vec<usize> = (0..folded.len()).filter(|&at| starts[at]).collect();
+        let linked_from = folded
+            .iter()
+            .all(latin)
+            .then(|| {
+                word_starts.iter().enumerate().skip(1).find_map(|(n, &at)| {
+                    let end = word_starts.get(n + 1).copied().unwrap_or(folded.len());
+                    let word: String = folded[at..end].iter().collect();
+                    LINKING.contains(&word.as_str()).then_some(at)
+                })
+            })
+            .flatten();
+        Words { text: folded, starts, ends, particles, linked_from }
+    }
+
+    /// Whether text from `start` on only modifies a head written before it (`ball` in `stick for hitting a ball`).
+    pub fn after_head(&self, start: usize) -> bool {
+        self.linked_from.is_some_and(|linked| start >= linked)
     }
 
     /// Whether a word ending before `end` modifies what the text goes on to say: a case particle follows it, and more
