@@ -34,13 +34,16 @@ pub struct Words {
 }
 
 /// Words that link what follows to a head noun before them, in the languages that put the head first.
+#[rustfmt::skip]
 const LINKING: &[&str] = &[
     // English
     "for", "to", "that", "which", "who", "when", "where", "while", "with", "without", "you", "i", "we", "on", "in",
-    "at", "of", "from", "by", "into", "after", "before", // Spanish and Portuguese
+    "at", "of", "from", "by", "into", "after", "before",
+    // Spanish and Portuguese
     "para", "que", "de", "del", "con", "en", "por", "da", "do", "dos", "das", "com", "no", "na", "cuando", "quando",
     // Vietnamese
-    "để", "khi", "của", "bằng", "có", "cho", "mà", "trong", "ở", // Indonesian and Tagalog
+    "để", "khi", "của", "bằng", "có", "cho", "mà", "trong", "ở",
+    // Indonesian and Tagalog
     "untuk", "yang", "dari", "dengan", "saat", "ketika", "ng", "sa", "kapag", "pang",
 ];
 
@@ -90,18 +93,16 @@ impl Words {
             .collect();
         // The first linking word after the first word, in text of letters with spaces (not Japanese, Chinese, Korean).
         let latin = |c: &char| c.is_ascii_alphanumeric() || matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}');
-        let word_starts: Vec<usize> = (0..folded.len()).filter(|&at| starts[at]).collect();
-        let linked_from = folded
-            .iter()
-            .all(latin)
-            .then(|| {
-                word_starts.iter().enumerate().skip(1).find_map(|(n, &at)| {
-                    let end = word_starts.get(n + 1).copied().unwrap_or(folded.len());
-                    let word: String = folded[at..end].iter().collect();
-                    LINKING.contains(&word.as_str()).then_some(at)
-                })
+        let linked_from = if folded.iter().all(latin) {
+            let word_starts: Vec<usize> = (0..folded.len()).filter(|&at| starts[at]).collect();
+            word_starts.iter().enumerate().skip(1).find_map(|(n, &at)| {
+                let end = word_starts.get(n + 1).copied().unwrap_or(folded.len());
+                let word: String = folded[at..end].iter().collect();
+                LINKING.contains(&word.as_str()).then_some(at)
             })
-            .flatten();
+        } else {
+            None
+        };
         Words { text: folded, starts, ends, particles, linked_from }
     }
 

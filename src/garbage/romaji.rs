@@ -93,7 +93,7 @@ fn spell(text: &str, long_vowel_mark: bool) -> Option<String> {
             at += 1;
             continue;
         }
-        // Hepburn writes ん before b, p and m as m: `empitsu`, `shimbun`.
+        // Hepburn writes ん before b and p as m: `empitsu`, `shimbun`.
         if c == 'm' && chars.get(at + 1).is_some_and(|next| "bp".contains(*next)) {
             out.push('ン');
             at += 1;
