@@ -67,6 +67,7 @@ fn main() {
         ("held-out-7", "bench/garbage_queries/held-out-7"),
         ("held-out-8", "bench/garbage_queries/held-out-8"),
         ("held-out-9", "bench/garbage_queries/held-out-9"),
+        ("held-out-10", "bench/garbage_queries/held-out-10"),
     ];
     let mut indexes = Vec::new();
     for (city, format, path) in &sources {
