@@ -321,7 +321,7 @@ fn about(vocabulary: &Vocabulary, found: &[u32], said: &[u32]) -> Vec<(u32, usiz
         }
     }
     let text = |id: u32| vocabulary.words[id as usize].as_slice();
-    let mut told: Vec<(f64, u32, usize)> = words_of
+    let mut told: Vec<(f64, usize, u32, usize)> = words_of
         .into_iter()
         .filter_map(|(entry, ids)| {
             let own: Vec<u32> = ids
@@ -329,11 +329,25 @@ fn about(vocabulary: &Vocabulary, found: &[u32], said: &[u32]) -> Vec<(u32, usiz
                 .copied()
                 .filter(|&id| !ids.iter().any(|&other| other != id && contains(text(other), text(id))))
                 .collect();
-            (own.len() >= 2).then(|| (own.iter().map(|&id| vocabulary.rarity[id as usize]).sum(), entry, own.len()))
+            (own.len() >= 2).then(|| {
+                let rarity: f64 = own.iter().map(|&id| vocabulary.rarity[id as usize]).sum();
+                (rarity, naming(vocabulary, entry, &own), entry, own.len())
+            })
         })
         .collect();
-    told.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    told.into_iter().take(ABOUT_ENTRIES).map(|(_, entry, words)| (entry, words)).collect()
+    told.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    told.into_iter().take(ABOUT_ENTRIES).map(|(_, _, entry, words)| (entry, words)).collect()
+}
+
+/// How many of `words` written in letters begin a word of the entry's word sets, the words that name it (`iron` and
+/// `board` both begin words of アイロン台's `ironing board`, only `iron` one of アイロン's): of entries a query is equally
+/// about, the one its words name comes first.
+fn naming(vocabulary: &Vocabulary, entry: u32, words: &[u32]) -> usize {
+    let says = &vocabulary.meanings[entry as usize].says;
+    let text = |id: &u32| vocabulary.words[*id as usize].as_slice();
+    let latin = |word: &&u32| text(word).iter().all(char::is_ascii_alphanumeric);
+    let names = |word: &&u32| says.iter().flat_map(|(ids, _)| ids).any(|id| text(id).starts_with(text(word)));
+    words.iter().filter(latin).filter(names).count()
 }
 
 #[cfg(test)]
@@ -444,6 +458,13 @@ mod tests {
             meanings("扇風器").iter().all(|meant| !matches!(meant.by, By::About(_))),
             "a mistyped name is no description"
         );
+    }
+
+    #[test]
+    fn of_entries_a_query_is_equally_about_the_one_its_words_name_comes_first() {
+        let meant = meanings("iron board");
+        let at = |name: &str| meant.iter().position(|meant| meant.name == name && matches!(meant.by, By::About(2)));
+        assert!(at("アイロン台").zip(at("アイロン")).is_some_and(|(board, iron)| board < iron), "{meant:?}");
     }
 
     #[test]
