@@ -182,7 +182,8 @@ pub enum By {
     /// All the words of one of the entry's word sets are in the query (`髪を乾かす機械`), covering this part of it.
     Words(f64),
     /// The words of one of the entry's word sets are in the query only modifying what it goes on to say (`くぎ` in
-    /// `くぎを打つ道具`, `ビールびん` in `ビールびんの王冠を開けるやつ`): the query is about something else.
+    /// `くぎを打つ道具`, `ビールびん` in `ビールびんの王冠を開けるやつ`): the query is about something else. Or a word
+    /// alone ends the one katakana word the query is (`レーダー` in `サーキュレーダー`): its spelling tells as much.
     Modifying,
     /// Two or more (this many) of the words a description of the item is likely to use are
     /// (`冬に足を入れて温まるテーブル`).
@@ -248,8 +249,13 @@ pub fn meanings(query: &str) -> Vec<Meant> {
             // with`) describe it.
             let meaning = &vocabulary.meanings[entry as usize];
             let named = || meaning.means.iter().any(|name| Words::new(name).text == words.text[start..end]);
-            let modifies = (words.modifies(end) || words.after_head(start))
-                && (ids.len() == 1 || (end - start == *covered && named()));
+            // A word alone ending a longer katakana word that is the whole query is no more than its spelling says:
+            // the query may be a kind of it (ヘアドライヤー) or another item misspelt (サーキュレーダー).
+            let katakana = |c: &char| ('ァ'..='ヺ').contains(c) || *c == 'ー';
+            let ending_a_word = ids.len() == 1 && start > 0 && words.text.iter().all(katakana);
+            let modifies = ending_a_word
+                || (words.modifies(end) || words.after_head(start))
+                    && (ids.len() == 1 || (end - start == *covered && named()));
             match matched.iter_mut().find(|m| m.3 == entry) {
                 Some(known) => {
                     known.0 &= modifies;
@@ -474,5 +480,14 @@ mod tests {
         assert!(names("古いズボン").contains(&"ズボン"));
         assert!(!names("ズボンプレッザー").contains(&"ズボン"), "{:?}", names("ズボンプレッザー"));
         assert!(names("スマホ充電器").contains(&"携帯電話の充電器"), "{:?}", names("スマホ充電器"));
+    }
+
+    #[test]
+    fn a_name_ending_the_one_katakana_word_a_query_is_tells_no_more_than_its_spelling() {
+        let meant = meanings("サーキュレーダー");
+        assert!(meant.iter().any(|meant| meant.name == "レーダー" && meant.by == By::Modifying), "{meant:?}");
+        assert!(meanings("レーダー").iter().any(|meant| meant.name == "レーダー" && meant.by == By::Whole));
+        let meant = meanings("古いレーダー");
+        assert!(meant.iter().any(|meant| meant.name == "レーダー" && matches!(meant.by, By::Words(_))), "{meant:?}");
     }
 }
