@@ -238,6 +238,7 @@ pub fn meanings(query: &str) -> Vec<Meant> {
     let found: Vec<u32> = found.into_iter().map(|(id, _, _)| id).collect();
     // (only modifying, text covered, reached by a name rather than words, entry, the name it was reached by)
     let mut matched: Vec<(bool, usize, bool, u32, Option<usize>)> = Vec::new();
+    let one_katakana_word = words.is_one_katakana_word();
     for ((entry, set), (count, start, end)) in counts {
         let (ids, covered) = &vocabulary.meanings[entry as usize].says[set as usize];
         if count == ids.len() {
@@ -251,8 +252,7 @@ pub fn meanings(query: &str) -> Vec<Meant> {
             let named = || meaning.means.iter().any(|name| Words::new(name).text == words.text[start..end]);
             // A word alone ending a longer katakana word that is the whole query is no more than its spelling says:
             // the query may be a kind of it (ヘアドライヤー) or another item misspelt (サーキュレーダー).
-            let katakana = |c: &char| ('ァ'..='ヺ').contains(c) || *c == 'ー';
-            let ending_a_word = ids.len() == 1 && start > 0 && words.text.iter().all(katakana);
+            let ending_a_word = ids.len() == 1 && start > 0 && one_katakana_word;
             let modifies = ending_a_word
                 || (words.modifies(end) || words.after_head(start))
                     && (ids.len() == 1 || (end - start == *covered && named()));

@@ -106,6 +106,11 @@ impl Words {
         Words { text: folded, starts, ends, particles, linked_from }
     }
 
+    /// Whether the text is one word in katakana (or kana folded to it), a loanword like `サーキュレーダー`.
+    pub fn is_one_katakana_word(&self) -> bool {
+        !self.starts.iter().skip(1).any(|&start| start) && self.text.iter().all(|&c| Script::of(c) == Script::Katakana)
+    }
+
     /// Whether text from `start` on only modifies a head written before it (`ball` in `stick for hitting a ball`).
     pub fn after_head(&self, start: usize) -> bool {
         self.linked_from.is_some_and(|linked| start >= linked)
