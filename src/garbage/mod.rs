@@ -3,6 +3,7 @@
 pub mod catalog;
 pub mod correct;
 pub mod describe;
+pub mod homophones;
 pub mod import;
 pub mod loanword;
 pub mod lookup;

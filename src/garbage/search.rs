@@ -326,11 +326,12 @@ impl Index {
         let mut counts: Vec<u16> = vec![0; self.keys.len()];
         let mut touched: Vec<u32> = Vec::new();
         let mut grams: Vec<(char, char)> = bigrams(query).collect();
-        // In a short query one mistyped kana leaves few bigrams, often none right: ギダー shares none with ギター. The
-        // commonest slip, a voicing mark added or dropped, is looked up as well.
+        // In a short query one mistyped kana leaves few bigrams, often none right: ギダー shares none with ギター, 包体
+        // none with 包帯. The commonest slips, a voicing mark added or dropped and a kanji read alike, are looked up
+        // as well.
         if query.len() <= SHORT {
             for (at, &c) in query.iter().enumerate() {
-                for other in voicings(c) {
+                for other in voicings(c).into_iter().chain(super::homophones::alike(c)) {
                     let mut variant = query.to_vec();
                     variant[at] = other;
                     grams.extend(bigrams(&variant));
@@ -699,58 +700,14 @@ fn edit_distance_in(rows: &mut [f64], a: &[char], b: &[char], below: f64) -> Opt
     Some(previous[b.len()]).filter(|&distance| distance < below)
 }
 
-/// Kanji read alike, which a phone's conversion mixes up (掃除器 for 掃除機, 蚊取り線光 for 蚊取り線香): one of the
-/// group for another is a small typo, as kana that sound alike are.
-const HOMOPHONES: [&str; 25] = [
-    "器機気記期",
-    "香光高交工鋼",
-    "辞時字事次自",
-    "帯体台対",
-    "製性生成整清",
-    "計系軽蛍径",
-    "焼照消商",
-    "缶管館感乾換",
-    "装掃送層槽",
-    "電伝",
-    "用様容洋",
-    "紙糸誌",
-    "灯燈刀陶",
-    "板版飯判",
-    "線栓扇洗",
-    "水吹炊",
-    "銅動",
-    "吸給球急",
-    "芯寝針",
-    "充重",
-    "包砲",
-    "鏡境",
-    "布府",
-    "傘散",
-    "箱函",
-];
-
-/// The group of [`HOMOPHONES`] a kanji is in, looked up once per pair of kanji of every edit distance: by halving a
-/// sorted table, cheaper than hashing for a hundred characters.
-fn homophone_group(c: char) -> Option<usize> {
-    static GROUPS: std::sync::OnceLock<Vec<(char, usize)>> = std::sync::OnceLock::new();
-    let groups = GROUPS.get_or_init(|| {
-        let mut groups: Vec<(char, usize)> =
-            HOMOPHONES.iter().enumerate().flat_map(|(at, group)| group.chars().map(move |c| (c, at))).collect();
-        groups.sort_unstable();
-        groups
-    });
-    groups.binary_search_by_key(&c, |&(kanji, _)| kanji).ok().map(|at| groups[at].1)
-}
-
 /// 0 for the same character; less than 1 for kana of the same vowel whose consonants are near (ア/ヤ, ト/ド, ハ/バ/パ)
-/// or of the same consonant; less than 1 for kanji of one group of [`HOMOPHONES`]; 1
-/// otherwise.
+/// or of the same consonant; less than 1 for kanji read alike, which a phone's conversion mixes up; 1 otherwise.
 fn substitution_cost(a: char, b: char) -> f64 {
     if a == b {
         return 0.0;
     }
     let kanji = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
-    if kanji(a) && kanji(b) && homophone_group(a).is_some_and(|group| homophone_group(b) == Some(group)) {
+    if kanji(a) && kanji(b) && super::homophones::read_alike(a, b) {
         return 0.35;
     }
     let (Some((ca, va)), Some((cb, vb))) = (kana_sound(a), kana_sound(b)) else { return 1.0 };
@@ -1089,11 +1046,12 @@ mod tests {
 
     #[test]
     fn a_kanji_read_alike_is_a_smaller_typo_than_another_kanji() {
-        let all: String = HOMOPHONES.concat();
-        assert!(all.chars().all(|c| all.matches(c).count() == 1), "a kanji is in one group of homophones only");
         let index = Index::new(catalog_of(&["掃除棒（プラスチック製）", "掃除棒（木製）", "掃除機"]));
         assert_eq!(best(&index, "掃除器"), "掃除機");
         assert_eq!(best(&index, "掃除捧"), "掃除棒（プラスチック製）");
+        let index = Index::new(catalog_of(&["包丁", "包帯", "自転車", "自動車"]));
+        assert_eq!(best(&index, "包体"), "包帯", "a two-kanji name shares no bigram with its typo");
+        assert_eq!(best(&index, "自転者"), "自転車");
     }
 
     #[test]
