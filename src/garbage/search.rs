@@ -93,6 +93,9 @@ pub struct Index {
     keys: Vec<Key>,
     by_bigram: HashMap<(char, char), Vec<u32>>,
     by_text: HashMap<Vec<char>, Vec<u32>>,
+    /// Spellings in kana by their [`short_vowels`], where those differ: what romaji typed without the long vowels
+    /// (`hochoki` for ほちょうき) reads as exactly.
+    by_short: HashMap<Vec<char>, Vec<u32>>,
     /// Per character, the spellings containing it, shortest first: what a one-character query is looked up in, and
     /// where spellings of one character (`鏡`, `傘`), which have no bigram to be found by, come first.
     by_char: HashMap<char, Vec<u32>>,
@@ -112,6 +115,7 @@ impl Index {
         }
         let mut by_bigram: HashMap<(char, char), Vec<u32>> = HashMap::new();
         let mut by_text: HashMap<Vec<char>, Vec<u32>> = HashMap::new();
+        let mut by_short: HashMap<Vec<char>, Vec<u32>> = HashMap::new();
         for (at, key) in keys.iter().enumerate() {
             let mut grams: Vec<(char, char)> = bigrams(&key.text).collect();
             grams.sort_unstable();
@@ -120,6 +124,9 @@ impl Index {
                 by_bigram.entry(gram).or_default().push(at as u32);
             }
             by_text.entry(key.text.clone()).or_default().push(at as u32);
+            if let Some(short) = short_vowels(&key.text) {
+                by_short.entry(short).or_default().push(at as u32);
+            }
         }
         let mut by_char: HashMap<char, Vec<u32>> = HashMap::new();
         let mut shortest_first: Vec<u32> = (0..keys.len() as u32).collect();
@@ -163,7 +170,7 @@ impl Index {
             })
             .collect();
         let bases = catalog.items.iter().map(|item| fold(&item.name).chars().collect()).collect();
-        Index { catalog, keys, by_bigram, by_text, by_char, qualifiers, bases, variants }
+        Index { catalog, keys, by_bigram, by_text, by_short, by_char, qualifiers, bases, variants }
     }
 
     pub fn catalog(&self) -> &Catalog {
@@ -195,8 +202,15 @@ impl Index {
             self.score_into(kana, ROMAJI, CANDIDATES_READ_AS, &mut best);
         }
         let long = super::romaji::with_long_vowels(query).filter(|long| !read.contains(long));
-        if let Some(long) = long.map(|long| fold(&long).chars().collect::<Vec<char>>()) {
+        if let Some(long) = long.as_deref().map(|long| fold(long).chars().collect::<Vec<char>>()) {
             self.score_into(&long, ROMAJI_GUESSED, CANDIDATES_READ_AS, &mut best);
+        }
+        // Hepburn without macrons leaves every long vowel out, not only those guessed back (`kukiire` くうきいれ).
+        for short in kana.iter().map(|kana| short_vowels(kana).unwrap_or_else(|| kana.clone())) {
+            for &at in self.by_short.get(&short).into_iter().flatten() {
+                let key = &self.keys[at as usize];
+                best.reach(key.item as usize, key.weight * ROMAJI_GUESSED);
+            }
         }
         let loanword: Option<Vec<char>> = super::loanword::to_katakana(query)
             .map(|loanword| fold(&loanword).chars().collect())
@@ -206,7 +220,7 @@ impl Index {
         }
         let mut described = super::describe::meanings(query);
         // In hiragana, as typed: a reading has no compounds in katakana or kanji to tell apart.
-        if let Some(kana) = read.first().filter(|_| !kana.is_empty()) {
+        for kana in read.first().filter(|_| !kana.is_empty()).into_iter().chain(long.as_ref()) {
             for meant in super::describe::meanings(&super::normalize::to_hiragana(kana)) {
                 if !described.iter().any(|known| known.name == meant.name) {
                     described.push(meant);
@@ -700,6 +714,21 @@ fn edit_distance_in(rows: &mut [f64], a: &[char], b: &[char], below: f64) -> Opt
     Some(previous[b.len()]).filter(|&distance| distance < below)
 }
 
+/// A spelling in katakana (as folded) without its long vowels: a vowel after a kana of the same vowel, and ウ after
+/// one of o (ホチョウキ → ホチョキ, クウキ → クキ); none for a spelling with other letters, or with no long vowel.
+fn short_vowels(text: &[char]) -> Option<Vec<char>> {
+    if !text.iter().all(|&c| ('ァ'..='ヶ').contains(&c)) {
+        return None;
+    }
+    let sounds: Vec<Option<(char, char)>> = text.iter().map(|&c| kana_sound(c)).collect();
+    let long = |at: usize| match (sounds[at], at.checked_sub(1).and_then(|before| sounds[before])) {
+        (Some(('_', vowel)), Some((_, before))) => vowel == before || vowel == 'u' && before == 'o',
+        _ => false,
+    };
+    let short: Vec<char> = (0..text.len()).filter(|&at| !long(at)).map(|at| text[at]).collect();
+    (short.len() < text.len()).then_some(short)
+}
+
 /// 0 for the same character; less than 1 for kana of the same vowel whose consonants are near (ア/ヤ, ト/ド, ハ/バ/パ)
 /// or of the same consonant; less than 1 for kanji read alike, which a phone's conversion mixes up; 1 otherwise.
 fn substitution_cost(a: char, b: char) -> f64 {
@@ -817,6 +846,7 @@ mod tests {
         assert_eq!(best(&index, "sojiki"), "掃除機", "a long vowel left out");
         assert_eq!(best(&index, "hocho"), "包丁");
         assert_eq!(best(&index, "jiki"), "磁器");
+        assert_eq!(best(&index, "hochoki"), "補聴器", "every long vowel left out");
     }
 
     #[test]
