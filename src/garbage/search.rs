@@ -191,19 +191,19 @@ impl Index {
         // The query as written is one reading of it, however it is spelled (its head, its romaji, its loanword); each
         // entry of the description vocabulary it points to is another.
         let mut best = Tally { reached: HashMap::new(), reading: AS_WRITTEN, floor, wanted: limit };
-        self.score_into(&folded, 1.0, CANDIDATES, &mut best);
+        self.score_into(&folded, 1.0, CANDIDATES, Typed, &mut best);
         for (head, weight) in self.heads(query, &folded) {
-            self.score_into(&head, HEAD * weight, CANDIDATES_READ_AS, &mut best);
+            self.score_into(&head, HEAD * weight, CANDIDATES_READ_AS, Typed, &mut best);
         }
         let read: Vec<String> = super::romaji::readings(query);
         let kana: Vec<Vec<char>> =
             read.iter().map(|kana| fold(kana).chars().collect()).filter(|kana: &Vec<char>| *kana != folded).collect();
         for kana in &kana {
-            self.score_into(kana, ROMAJI, CANDIDATES_READ_AS, &mut best);
+            self.score_into(kana, ROMAJI, CANDIDATES_READ_AS, Typed, &mut best);
         }
         let long = super::romaji::with_long_vowels(query).filter(|long| !read.contains(long));
         if let Some(long) = long.as_deref().map(|long| fold(long).chars().collect::<Vec<char>>()) {
-            self.score_into(&long, ROMAJI_GUESSED, CANDIDATES_READ_AS, &mut best);
+            self.score_into(&long, ROMAJI_GUESSED, CANDIDATES_READ_AS, Typed, &mut best);
         }
         // Hepburn without macrons leaves every long vowel out, not only those guessed back (`kukiire` くうきいれ).
         for short in kana.iter().map(|kana| short_vowels(kana).unwrap_or_else(|| kana.clone())) {
@@ -216,7 +216,7 @@ impl Index {
             .map(|loanword| fold(&loanword).chars().collect())
             .filter(|loanword: &Vec<char>| *loanword != folded && !kana.contains(loanword));
         if let Some(loanword) = &loanword {
-            self.score_into(loanword, LOANWORD, CANDIDATES_READ_AS, &mut best);
+            self.score_into(loanword, LOANWORD, CANDIDATES_READ_AS, Typed, &mut best);
         }
         let mut described = super::describe::meanings(query);
         // In hiragana, as typed: a reading has no compounds in katakana or kanji to tell apart.
@@ -240,7 +240,7 @@ impl Index {
             // Another word for the item finds it where the city lists it by that very word (かなづち of 金づち).
             let limit = if meant.also { 0 } else { CANDIDATES_DESCRIBED };
             best.reading = meant.entry * 2 + u32::from(meant.also);
-            self.score_into(&name, weight * (1.0 - DESCRIBED_LATER * at as f64), limit, &mut best);
+            self.score_into(&name, weight * (1.0 - DESCRIBED_LATER * at as f64), limit, Spelled, &mut best);
         }
         // Only items that could reach the floor with it are worth weighing a qualifier for; and where the query is an
         // item's name, only that item's variants: its letters are no words of size or material for others (プラ in
@@ -306,7 +306,7 @@ impl Index {
 
     /// Scores the spellings that could match `query` (at most `limit` besides those it is exactly) and keeps each item's
     /// best, times `weight`, into `tally`.
-    fn score_into(&self, query: &[char], weight: f64, limit: usize, tally: &mut Tally) {
+    fn score_into(&self, query: &[char], weight: f64, limit: usize, by: Written, tally: &mut Tally) {
         if let Some(exact) = self.by_text.get(query) {
             for &at in exact {
                 let key = &self.keys[at as usize];
@@ -319,7 +319,7 @@ impl Index {
         let least = tally.least();
         let mut grams: Vec<(char, char)> = bigrams(query).collect();
         grams.sort_unstable();
-        for at in self.candidates(query, limit) {
+        for at in self.candidates(query, limit, by) {
             let key = &self.keys[at as usize];
             let perfect = key.weight * weight;
             // No score beats a perfect one: an item for which even that would change nothing needs no more work.
@@ -332,7 +332,7 @@ impl Index {
     }
 
     /// The `limit` spellings sharing the most bigrams with `query` (a one-character query: the shortest containing it).
-    fn candidates(&self, query: &[char], limit: usize) -> Vec<u32> {
+    fn candidates(&self, query: &[char], limit: usize, by: Written) -> Vec<u32> {
         if query.len() == 1 {
             return self.by_char.get(&query[0]).into_iter().flatten().copied().take(limit).collect();
         }
@@ -341,14 +341,17 @@ impl Index {
         let mut touched: Vec<u32> = Vec::new();
         let mut grams: Vec<(char, char)> = bigrams(query).collect();
         // In a short query one mistyped kana leaves few bigrams, often none right: ギダー shares none with ギター, 包体
-        // none with 包帯. The commonest slips, a voicing mark added or dropped and a kanji read alike, are looked up
-        // as well.
+        // none with 包帯, ベド none with ベッド. The commonest slips, a voicing mark added or dropped, a kanji read
+        // alike and a small ッ left out, are looked up as well.
         if query.len() <= SHORT {
             for (at, &c) in query.iter().enumerate() {
                 for other in voicings(c).into_iter().chain(super::homophones::alike(c)) {
                     let mut variant = query.to_vec();
                     variant[at] = other;
                     grams.extend(bigrams(&variant));
+                }
+                if at > 0 && by == Typed {
+                    grams.extend([(query[at - 1], 'ツ'), ('ツ', c)]);
                 }
             }
         }
@@ -407,6 +410,15 @@ impl Index {
         QUALIFIER_BONUS * found / total
     }
 }
+
+/// Who wrote a text searched for: the resident, who may have mistyped it (the query, its head, its romaji or its
+/// loanword), or this project (a name the description vocabulary gives).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Written {
+    Typed,
+    Spelled,
+}
+use Written::{Spelled, Typed};
 
 /// The reading of a query as written, besides those of the description vocabulary's entries (an entry's generic names
 /// are reading 2 × entry, its other words for the item 2 × entry + 1).
@@ -668,16 +680,20 @@ fn dice(a: &[(char, char)], b: &[(char, char)]) -> f64 {
 /// (ケルト for ケトル) cost one, as one slip of the thumb; none where it is `below` or more, which is known as soon
 /// as the length difference or a whole row of the table reaches it.
 fn edit_distance(a: &[char], b: &[char], below: f64) -> Option<f64> {
-    if a.len().abs_diff(b.len()) as f64 >= below {
+    // Each letter the longer has over the shorter is left out, at least: a small ッ for less.
+    let (shorter, longer) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let over = longer.len() - shorter.len();
+    let light = longer.iter().filter(|&&c| c == 'ツ').count().min(over);
+    if (over - light) as f64 + light as f64 * TSU_LEFT_OUT >= below {
         return None;
     }
     thread_local! {
-        /// Three rows of the table, kept from one edit distance to the next: they are worked out by the thousand.
+        /// Three rows of the table and what leaving out each letter of `b` costs, kept from one edit distance to the next: they are worked out by the thousand.
         static ROWS: std::cell::RefCell<Vec<f64>> = const { std::cell::RefCell::new(Vec::new()) };
     }
     ROWS.with_borrow_mut(|rows| {
         rows.clear();
-        rows.resize(3 * (b.len() + 1), 0.0);
+        rows.resize(4 * (b.len() + 1), 0.0);
         edit_distance_in(rows, a, b, below)
     })
 }
@@ -687,19 +703,25 @@ fn edit_distance_in(rows: &mut [f64], a: &[char], b: &[char], below: f64) -> Opt
     // Costs are never NaN: a plain comparison is the minimum, without `f64::min`'s care for NaN in the inner loop.
     let least = |x: f64, y: f64| if y < x { y } else { x };
     let width = b.len() + 1;
+    let (indels, rows) = rows.split_at_mut(width);
     let (mut before, rest) = rows.split_at_mut(width);
     let (mut previous, mut current) = rest.split_at_mut(width);
-    for (j, cost) in previous.iter_mut().enumerate() {
-        *cost = j as f64;
+    previous[0] = 0.0;
+    for (j, &cb) in b.iter().enumerate() {
+        indels[j] = indel_cost(cb);
+        previous[j + 1] = previous[j] + indels[j];
     }
+    let mut first = 0.0;
     // No cost is negative and every way through the table crosses each row (a swap leaps one, but costs no less than
     // the substitution into it): the least of a row bounds the end.
     for (i, &ca) in a.iter().enumerate() {
-        current[0] = (i + 1) as f64;
+        let indel = indel_cost(ca);
+        first += indel;
+        current[0] = first;
         let mut row_least = current[0];
         for (j, &cb) in b.iter().enumerate() {
             let substitution = previous[j] + substitution_cost(ca, cb);
-            current[j + 1] = least(least(substitution, previous[j + 1] + 1.0), current[j] + 1.0);
+            current[j + 1] = least(least(substitution, previous[j + 1] + indel), current[j] + indels[j]);
             if i > 0 && j > 0 && ca == b[j - 1] && a[i - 1] == cb && ca != cb {
                 current[j + 1] = least(current[j + 1], before[j - 1] + 1.0);
             }
@@ -712,6 +734,15 @@ fn edit_distance_in(rows: &mut [f64], a: &[char], b: &[char], below: f64) -> Opt
         std::mem::swap(&mut previous, &mut current);
     }
     Some(previous[b.len()]).filter(|&distance| distance < below)
+}
+
+/// What a small ッ left out or put in costs (folded, it is ツ): a slip lighter than another letter's (マトレス for
+/// マットレス), as a long vowel's is none (folding drops ー).
+const TSU_LEFT_OUT: f64 = 0.5;
+
+/// What a character left out or put in costs.
+fn indel_cost(c: char) -> f64 {
+    if c == 'ツ' { TSU_LEFT_OUT } else { 1.0 }
 }
 
 /// A spelling in katakana (as folded) without its long vowels: a vowel after a kana of the same vowel, and ウ after
@@ -1082,6 +1113,16 @@ mod tests {
         let index = Index::new(catalog_of(&["包丁", "包帯", "自転車", "自動車"]));
         assert_eq!(best(&index, "包体"), "包帯", "a two-kanji name shares no bigram with its typo");
         assert_eq!(best(&index, "自転者"), "自転車");
+    }
+
+    #[test]
+    fn a_small_tsu_left_out_is_a_lighter_slip_than_another_letter() {
+        let chars = |s: &str| fold(s).chars().collect::<Vec<char>>();
+        let distance = |a: &str, b: &str| edit_distance(&chars(a), &chars(b), 9.0).unwrap();
+        assert!(distance("マトレス", "マットレス") < distance("マトレス", "マクトレス"));
+        assert!(distance("マットレス", "マトレス") < distance("マクトレス", "マトレス"));
+        let index = Index::new(catalog_of(&["ベッド", "ベビーカー", "ベンチ"]));
+        assert_eq!(best(&index, "ベド"), "ベッド", "a two-letter query shares no bigram with the name");
     }
 
     #[test]
