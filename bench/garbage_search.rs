@@ -69,6 +69,7 @@ fn main() {
         ("held-out-9", "bench/garbage_queries/held-out-9"),
         ("held-out-10", "bench/garbage_queries/held-out-10"),
         ("held-out-11", "bench/garbage_queries/held-out-11"),
+        ("held-out-12", "bench/garbage_queries/held-out-12"),
     ];
     let mut indexes = Vec::new();
     for (city, format, path) in &sources {
