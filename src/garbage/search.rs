@@ -676,9 +676,9 @@ fn dice(a: &[(char, char)], b: &[(char, char)]) -> f64 {
     2.0 * shared as f64 / (a.len() + b.len()) as f64
 }
 
-/// Edit distance where a substitution of kana that sound alike costs less than one, and two neighbours swapped
-/// (ケルト for ケトル) cost one, as one slip of the thumb; none where it is `below` or more, which is known as soon
-/// as the length difference or a whole row of the table reaches it.
+/// Edit distance where a substitution of kana that sound alike or kanji read alike, two neighbours swapped (ケルト for
+/// ケトル) and a small ッ left out cost less than one, as slips lighter than a letter replaced; none where it is
+/// `below` or more, which is known as soon as the length difference or the rows of the table reach it.
 fn edit_distance(a: &[char], b: &[char], below: f64) -> Option<f64> {
     // Each letter the longer has over the shorter is left out, at least: a small ッ for less.
     let (shorter, longer) = if a.len() <= b.len() { (a, b) } else { (b, a) };
@@ -688,7 +688,8 @@ fn edit_distance(a: &[char], b: &[char], below: f64) -> Option<f64> {
         return None;
     }
     thread_local! {
-        /// Three rows of the table and what leaving out each letter of `b` costs, kept from one edit distance to the next: they are worked out by the thousand.
+        /// What leaving out each letter of `b` costs and three rows of the table, kept from one edit distance to the
+        /// next: they are worked out by the thousand.
         static ROWS: std::cell::RefCell<Vec<f64>> = const { std::cell::RefCell::new(Vec::new()) };
     }
     ROWS.with_borrow_mut(|rows| {
