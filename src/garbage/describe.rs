@@ -400,6 +400,12 @@ mod tests {
     }
 
     #[test]
+    fn a_name_inside_a_chinese_phrase_stands_alone_though_chinese_writes_no_breaks() {
+        let names = |query: &str| meanings(query).into_iter().map(|meant| meant.name).collect::<Vec<_>>();
+        assert!(names("量血压的机器").contains(&"血圧計"), "{:?}", names("量血压的机器"));
+    }
+
+    #[test]
     fn a_word_only_modifying_what_the_query_goes_on_to_say_is_not_what_it_means() {
         let meant = meanings("くぎを打つ道具");
         assert!(meant.iter().any(|meant| meant.name == "くぎ" && meant.by == By::Modifying), "{meant:?}");

@@ -83,12 +83,16 @@ impl Words {
             folded.push(c_folded);
             apart = false;
         }
+        // Chinese writes its words without a break between them, and a phrase of it joins its modifiers with 的
+        // (`量血压的机器`), which Japanese does not: in such text without kana any character may end a word.
+        let chinese = folded.contains(&'的') && !scripts.contains(&Script::Katakana);
         let ends = (0..folded.len())
             .map(|at| {
                 at + 1 == folded.len()
                     || starts[at + 1]
                     || scripts[at] == Script::Other
                     || scripts[at] != scripts[at + 1]
+                    || chinese
             })
             .collect();
         // The first linking word after the first word, in text of letters with spaces (not Japanese, Chinese, Korean).
@@ -212,7 +216,7 @@ fn small_to_large(c: char) -> char {
 
 #[cfg(test)]
 mod tests {
-    use super::{contains, fold};
+    use super::{Words, contains, fold};
 
     #[test]
     fn a_text_contains_a_word_anywhere_but_not_an_empty_or_longer_one() {
@@ -222,6 +226,15 @@ mod tests {
         assert!(!contains(&chars("アイロン"), &chars("アイロン台")));
         assert!(!contains(&chars("アイロン"), &chars("")));
         assert!(!contains(&chars("アイアン"), &chars("イロ")));
+    }
+
+    #[test]
+    fn a_word_ends_where_its_run_of_kanji_does_unless_the_text_is_chinese() {
+        let word: Vec<char> = "量血压".chars().collect();
+        assert_eq!(Words::new("量血压的机器").has_at(0, &word), Some(true));
+        assert_eq!(Words::new("量血压机器").has_at(0, &word), Some(false), "no 的: read as one Japanese word");
+        let word: Vec<char> = "電池".chars().collect();
+        assert_eq!(Words::new("電池式の時計").has_at(0, &word), Some(false), "kana: Japanese");
     }
 
     #[test]
