@@ -42,10 +42,12 @@ struct Vocabulary {
     by_start: HashMap<(char, Option<char>), Vec<u32>>,
     /// Per word, the word sets it belongs to: (entry, set).
     sets_of: Vec<Vec<(u32, u32)>>,
-    /// Per word, the entries it is one of the `about` words of; and what it tells, the rarer the more: ln(entries /
-    /// entries it is about).
-    about_of: Vec<Vec<u32>>,
-    rarity: Vec<f64>,
+    /// Per word, the entries it is one of the `about` words of, each with whether only as a Chinese translation (which
+    /// counts only in text that may be Chinese: Japanese writes other words with the same kanji, 水 and 槽 of 水槽 say
+    /// 浴槽 in Chinese); and what it tells, the rarer the more: ln(entries / entries it is about), in other text and
+    /// in text that may be Chinese.
+    about_of: Vec<Vec<(u32, bool)>>,
+    rarity: Vec<(f64, f64)>,
     /// Each generic name folded as a catalog name, with its entry and place: a query that is one of them means the
     /// others too (茶碗 is also 食器).
     by_name: HashMap<String, Vec<(u32, usize)>>,
@@ -76,6 +78,7 @@ fn vocabulary() -> &'static Vocabulary {
             by_name: HashMap::new(),
         };
         let mut known = Known::default();
+        let words = WordTable::read(include_str!("words.tsv"));
         for (entry_at, entry) in file.entries.into_iter().enumerate() {
             let mut says = Vec::new();
             for (set_at, words) in entry.says.iter().enumerate() {
@@ -91,11 +94,16 @@ fn vocabulary() -> &'static Vocabulary {
                 }
                 says.push((ids, covered));
             }
-            for word in &entry.about {
+            // An about-word stands for itself in every language the word table gives it in (`glass` for ガラス,
+            // 玻璃, 유리, kính…).
+            let own = entry.about.iter().map(|word| (word.as_str(), false));
+            let translated = entry.about.iter().flat_map(|word| words.translations(word));
+            for (word, chinese) in own.chain(translated.map(|(word, chinese)| (word.as_str(), *chinese))) {
                 let Some(id) = vocabulary.intern(&mut known, word) else { continue };
                 // Entries come in order: the entry is already there only as the last.
-                if vocabulary.about_of[id as usize].last() != Some(&(entry_at as u32)) {
-                    vocabulary.about_of[id as usize].push(entry_at as u32);
+                match vocabulary.about_of[id as usize].last_mut() {
+                    Some((known, only_chinese)) if *known == entry_at as u32 => *only_chinese &= chinese,
+                    _ => vocabulary.about_of[id as usize].push((entry_at as u32, chinese)),
                 }
             }
             for (at, name) in entry.means.iter().enumerate() {
@@ -114,13 +122,66 @@ fn vocabulary() -> &'static Vocabulary {
             vocabulary.meanings.push(Meaning { says, means: entry.means, also });
         }
         let entries = vocabulary.meanings.len() as f64;
+        let rarity = |count: usize| if count == 0 { 0.0 } else { (entries / count as f64).ln() };
         vocabulary.rarity = vocabulary
             .about_of
             .iter()
-            .map(|of| if of.is_empty() { 0.0 } else { (entries / of.len() as f64).ln() })
+            .map(|of| (rarity(of.iter().filter(|(_, only_chinese)| !only_chinese).count()), rarity(of.len())))
             .collect();
         vocabulary
     })
+}
+
+/// The word table: everyday words that describe items (`glass`, `box`, `dry`), each in the 13 languages, written by
+/// this project in `words.tsv` (a column per language, alternative forms parted by `|`).
+struct WordTable {
+    /// Per word of the table, its forms in every language but Japanese, each with whether it is Chinese.
+    words: Vec<Vec<(String, bool)>>,
+    /// Per form in any language, folded as [`Words`]: the table's words it is a form of.
+    by_form: HashMap<Vec<char>, Vec<usize>>,
+}
+
+impl WordTable {
+    fn read(text: &str) -> WordTable {
+        let mut table = WordTable { words: Vec::new(), by_form: HashMap::new() };
+        let mut lines = text.lines().filter(|line| !line.starts_with('#') && !line.is_empty());
+        let header: Vec<&str> = lines.next().expect("words.tsv has a header").split('\t').collect();
+        for line in lines {
+            let cells: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cells.len(), header.len(), "words.tsv: {line:?}");
+            let mut forms = Vec::new();
+            for (cell, &language) in cells.iter().zip(&header) {
+                for form in cell.split('|') {
+                    let of = table.by_form.entry(Words::new(form).text).or_default();
+                    if of.last() != Some(&table.words.len()) {
+                        of.push(table.words.len());
+                    }
+                    // Japanese words of the table are looked up, not added: an entry's own Japanese about-words
+                    // say more than a translation of a word of another of its languages (tried: fewer hits).
+                    if language != "ja" && !too_short(form, language) {
+                        forms.push((form.to_owned(), language.starts_with("zh")));
+                    }
+                }
+            }
+            table.words.push(forms);
+        }
+        table
+    }
+
+    /// The forms, in every language but Japanese, of every table word `word` is a form of; each with whether it is
+    /// Chinese.
+    fn translations(&self, word: &str) -> impl Iterator<Item = &(String, bool)> {
+        let of = self.by_form.get(&Words::new(word).text).map(Vec::as_slice).unwrap_or_default();
+        of.iter().flat_map(|&at| &self.words[at])
+    }
+}
+
+/// Whether a form in letters is too short to add for an entry: it would begin many words of other languages (`es`
+/// of Indonesian begins `escova`). Vietnamese writes a word a syllable at a time (`xe`).
+fn too_short(form: &str, language: &str) -> bool {
+    let least = if language == "vi" { 2 } else { 3 };
+    let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+    letters < least && form.chars().all(|c| c.is_whitespace() || Words::is_latin(c))
 }
 
 /// The words interned so far: by spelling, so that a word written the same way in many entries is folded once (the
@@ -275,7 +336,11 @@ pub fn meanings(query: &str) -> Vec<Meant> {
         .sort_by_key(|&(modifies, covered, by_name, entry, _)| (modifies, std::cmp::Reverse(covered), by_name, entry));
     matched.truncate(ENTRIES);
     let said: Vec<u32> = matched.iter().map(|m| m.3).collect();
-    let about = if words.text.len() >= ABOUT_LENGTH { about(vocabulary, &found, &said) } else { Vec::new() };
+    let about = if words.text.len() >= ABOUT_LENGTH {
+        about(vocabulary, &found, &said, words.may_be_chinese())
+    } else {
+        Vec::new()
+    };
     let mut meant = Vec::new();
     let chosen = matched.into_iter().map(|(modifies, covered, _, entry, named)| {
         let part = covered as f64 / words.text.len() as f64;
@@ -316,12 +381,13 @@ fn is_japanese(c: char) -> bool {
 }
 
 /// The entries (besides `said`) two or more of whose `about` words are among the query's `found` words, those whose
-/// words are rarest in all first; a word inside another found one of the same entry (温 in 温め) counts once.
-fn about(vocabulary: &Vocabulary, found: &[u32], said: &[u32]) -> Vec<(u32, usize)> {
+/// words are rarest in all first; a word inside another found one of the same entry (温 in 温め) counts once. Chinese
+/// translations count only where the query may be `chinese`.
+fn about(vocabulary: &Vocabulary, found: &[u32], said: &[u32], chinese: bool) -> Vec<(u32, usize)> {
     let mut words_of: HashMap<u32, Vec<u32>> = HashMap::new();
     for &id in found {
-        for &entry in &vocabulary.about_of[id as usize] {
-            if !said.contains(&entry) {
+        for &(entry, only_chinese) in &vocabulary.about_of[id as usize] {
+            if !said.contains(&entry) && (chinese || !only_chinese) {
                 words_of.entry(entry).or_default().push(id);
             }
         }
@@ -336,7 +402,10 @@ fn about(vocabulary: &Vocabulary, found: &[u32], said: &[u32]) -> Vec<(u32, usiz
                 .filter(|&id| !ids.iter().any(|&other| other != id && contains(text(other), text(id))))
                 .collect();
             (own.len() >= 2).then(|| {
-                let rarity: f64 = own.iter().map(|&id| vocabulary.rarity[id as usize]).sum();
+                let rarity = |id: &u32| {
+                    if chinese { vocabulary.rarity[*id as usize].1 } else { vocabulary.rarity[*id as usize].0 }
+                };
+                let rarity: f64 = own.iter().map(rarity).sum();
                 (rarity, naming(vocabulary, entry, &own), entry, own.len())
             })
         })
@@ -397,6 +466,28 @@ mod tests {
         assert!(names("アイロン").iter().all(|name| *name == "アイロン"), "a name means itself only");
         assert!(names("今日はいい天気ですね").is_empty(), "{:?}", names("今日はいい天気ですね"));
         assert!(matches!(meanings("髪を乾かす機械")[0], Meant { name: "ドライヤー", by: By::Words(_), .. }));
+    }
+
+    #[test]
+    fn the_word_table_gives_each_word_in_every_language_and_leaves_out_forms_too_short_to_tell() {
+        let table = WordTable::read(include_str!("words.tsv"));
+        assert!(table.words.len() >= 900, "{}", table.words.len());
+        assert!(table.words.iter().all(|forms| forms.len() >= 11), "a form in each language but Japanese");
+        let glass: Vec<&str> = table.translations("ガラス").map(|(form, _)| form.as_str()).collect();
+        assert!(glass.contains(&"유리") && glass.contains(&"vidro"), "{glass:?}");
+        assert!(!glass.contains(&"ガラス"), "Japanese forms are looked up, not added");
+        assert!(table.translations("玻璃").any(|(form, chinese)| form == "玻璃" && *chinese));
+        assert!(too_short("es", "id") && too_short("ar", "pt") && !too_short("xe", "vi") && !too_short("box", "en"));
+        assert!(!too_short("유리", "ko"), "only forms in letters");
+    }
+
+    #[test]
+    fn a_description_in_another_language_finds_the_item_by_the_words_its_entry_has_in_english_or_japanese() {
+        let names = |query: &str| meanings(query).into_iter().map(|meant| meant.name).collect::<Vec<_>>();
+        // The 水槽 entry's about-words name no glass or box in Korean; its 箱 and glass do.
+        assert!(names("물고기 키우던 유리 상자").contains(&"水槽"), "{:?}", names("물고기 키우던 유리 상자"));
+        // Chinese translations count in Chinese only: 水 and 槽 are no bathtub in Japanese.
+        assert!(!names("水槽 60cm").contains(&"浴槽"), "{:?}", names("水槽 60cm"));
     }
 
     #[test]

@@ -75,8 +75,7 @@ impl Words {
                 apart = true;
                 continue;
             };
-            let latin_after_other =
-                c_folded.is_ascii_alphanumeric() && folded.last().is_some_and(|p: &char| !p.is_ascii_alphanumeric());
+            let latin_after_other = Words::is_latin(c_folded) && folded.last().is_some_and(|&p| !Words::is_latin(p));
             starts.push(apart || latin_after_other);
             scripts.push(Script::of(c));
             particles.push("をにがでの".contains(c));
@@ -96,8 +95,7 @@ impl Words {
             })
             .collect();
         // The first linking word after the first word, in text of letters with spaces (not Japanese, Chinese, Korean).
-        let latin = |c: &char| c.is_ascii_alphanumeric() || matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}');
-        let linked_from = if folded.iter().all(latin) {
+        let linked_from = if folded.iter().all(|&c| Words::is_latin(c)) {
             let word_starts: Vec<usize> = (0..folded.len()).filter(|&at| starts[at]).collect();
             word_starts.iter().enumerate().skip(1).find_map(|(n, &at)| {
                 let end = word_starts.get(n + 1).copied().unwrap_or(folded.len());
@@ -108,6 +106,18 @@ impl Words {
             None
         };
         Words { text: folded, starts, ends, particles, linked_from }
+    }
+
+    /// Whether the text may be Chinese: it has no kana, and more kanji than a Japanese name written without kana has
+    /// (`水槽 60cm` is Japanese, `做冰块的塑料盒` Chinese).
+    pub fn may_be_chinese(&self) -> bool {
+        let kanji = self.text.iter().filter(|&&c| Script::of(c) == Script::Kanji).count();
+        kanji >= 4 && !self.text.iter().any(|&c| Script::of(c) == Script::Katakana)
+    }
+
+    /// Whether `c` is a digit or a letter of the Latin alphabet, with or without accents (`a`, `á`, `ư`).
+    pub fn is_latin(c: char) -> bool {
+        c.is_ascii_alphanumeric() || matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}')
     }
 
     /// Whether the text is one word in katakana (or kana folded to it), a loanword like `サーキュレーダー`.
@@ -130,7 +140,7 @@ impl Words {
     /// if so whether it is a whole word there: one in katakana or kanji is where its run ends.
     pub fn has_at(&self, at: usize, word: &[char]) -> Option<bool> {
         // The text first: most words looked up are not there.
-        let latin = || word.iter().all(char::is_ascii_alphanumeric);
+        let latin = || word.iter().all(|&c| Words::is_latin(c));
         (self.text.get(at..at + word.len()) == Some(word) && (self.starts[at] || !latin()))
             .then(|| self.ends[at + word.len() - 1])
     }
