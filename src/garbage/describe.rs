@@ -176,11 +176,14 @@ impl WordTable {
     }
 }
 
-/// Whether a form in letters is too short to add for an entry: it would begin many words of other languages (`es`
-/// of Indonesian begins `escova`). Vietnamese writes a word a syllable at a time (`xe`).
+/// Whether a form is too short to add for an entry: it would be part of many words of its own or other languages (`es`
+/// of Indonesian begins `escova`, Korean 책 ends 산책). Vietnamese writes a word a syllable at a time (`xe`).
 fn too_short(form: &str, language: &str) -> bool {
-    let least = if language == "vi" { 2 } else { 3 };
     let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+    if language == "ko" {
+        return letters < 2;
+    }
+    let least = if language == "vi" { 2 } else { 3 };
     letters < least && form.chars().all(|c| c.is_whitespace() || Words::is_latin(c))
 }
 
@@ -478,7 +481,7 @@ mod tests {
         assert!(!glass.contains(&"ガラス"), "Japanese forms are looked up, not added");
         assert!(table.translations("玻璃").any(|(form, chinese)| form == "玻璃" && *chinese));
         assert!(too_short("es", "id") && too_short("ar", "pt") && !too_short("xe", "vi") && !too_short("box", "en"));
-        assert!(!too_short("유리", "ko"), "only forms in letters");
+        assert!(!too_short("유리", "ko") && too_short("책", "ko") && !too_short("玻璃", "zh-Hans"));
     }
 
     #[test]
