@@ -1132,6 +1132,12 @@ mod tests {
     }
 
     #[test]
+    fn a_name_one_letter_off_beats_a_shorter_name_the_query_ends_with() {
+        let index = Index::new(catalog_of(&["テレビ", "テレビ台", "ポータブルテレビ"]));
+        assert_eq!(best(&index, "ポータブテレビ"), "ポータブルテレビ");
+    }
+
+    #[test]
     fn a_small_tsu_left_out_is_a_lighter_slip_than_another_letter() {
         let chars = |s: &str| fold(s).chars().collect::<Vec<char>>();
         let distance = |a: &str, b: &str| edit_distance(&chars(a), &chars(b), 9.0).unwrap();
