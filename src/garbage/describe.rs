@@ -79,6 +79,8 @@ fn vocabulary() -> &'static Vocabulary {
         };
         let mut known = Known::default();
         let words = WordTable::read(include_str!("words.tsv"));
+        // Per about-word as spelled, the ids of it and of its translations: most are about-words of many entries.
+        let mut translated: HashMap<String, Vec<(u32, bool)>> = HashMap::new();
         for (entry_at, entry) in file.entries.into_iter().enumerate() {
             let mut says = Vec::new();
             for (set_at, words) in entry.says.iter().enumerate() {
@@ -96,10 +98,20 @@ fn vocabulary() -> &'static Vocabulary {
             }
             // An about-word stands for itself in every language the word table gives it in (`glass` for ガラス,
             // 玻璃, 유리, kính…).
-            let own = entry.about.iter().map(|word| (word.as_str(), false));
-            let translated = entry.about.iter().flat_map(|word| words.translations(word));
-            for (word, chinese) in own.chain(translated.map(|(word, chinese)| (word.as_str(), *chinese))) {
-                let Some(id) = vocabulary.intern(&mut known, word) else { continue };
+            let mut about: Vec<(u32, bool)> = Vec::new();
+            for word in &entry.about {
+                if let Some(known) = translated.get(word.as_str()) {
+                    about.extend_from_slice(known);
+                    continue;
+                }
+                let forms = std::iter::once((word.as_str(), false))
+                    .chain(words.translations(word).map(|(form, chinese)| (form.as_str(), *chinese)));
+                let ids: Vec<(u32, bool)> =
+                    forms.filter_map(|(form, chinese)| Some((vocabulary.intern(&mut known, form)?, chinese))).collect();
+                about.extend_from_slice(&ids);
+                translated.insert(word.clone(), ids);
+            }
+            for (id, chinese) in about {
                 // Entries come in order: the entry is already there only as the last.
                 match vocabulary.about_of[id as usize].last_mut() {
                     Some((known, only_chinese)) if *known == entry_at as u32 => *only_chinese &= chinese,
