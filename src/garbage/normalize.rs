@@ -248,6 +248,14 @@ mod tests {
     }
 
     #[test]
+    fn a_word_in_letters_starts_after_a_space_not_after_an_accented_letter() {
+        let rio: Vec<char> = "rio".chars().collect();
+        // Spaces fold away: `vasosanitário`, `orio`.
+        assert_eq!(Words::new("vaso sanitário").has_at(10, &rio), None, "inside sanitário");
+        assert_eq!(Words::new("o rio").has_at(1, &rio), Some(true));
+    }
+
+    #[test]
     fn half_width_kana_and_hiragana_fold_to_one_spelling() {
         assert_eq!(fold("ｱｲﾛﾝ"), fold("アイロン"));
         assert_eq!(fold("あいろん"), fold("アイロン"));
