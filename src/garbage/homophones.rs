@@ -14,13 +14,15 @@ struct Readings {
     of: Vec<(char, [u16; MOST])>,
     /// Per reading id, the kanji read so, each with whether it is the kanji's first reading.
     kanji: Vec<Vec<(char, bool)>>,
+    /// Per reading id, the reading in katakana.
+    spelled: Vec<&'static str>,
 }
 
 fn readings() -> &'static Readings {
     static READINGS: OnceLock<Readings> = OnceLock::new();
     READINGS.get_or_init(|| {
         let mut ids: HashMap<&str, u16> = HashMap::new();
-        let mut readings = Readings { of: Vec::new(), kanji: vec![Vec::new()] };
+        let mut readings = Readings { of: Vec::new(), kanji: vec![Vec::new()], spelled: vec![""] };
         let lines = include_str!("on_readings.tsv").lines().filter(|line| !line.starts_with('#') && !line.is_empty());
         for line in lines {
             let (kanji, read) = line.split_once('\t').unwrap_or((line, ""));
@@ -31,6 +33,7 @@ fn readings() -> &'static Readings {
                 assert!(at < MOST, "on_readings.tsv: more than {MOST} readings: {line:?}");
                 let id = *ids.entry(reading).or_insert_with(|| {
                     readings.kanji.push(Vec::new());
+                    readings.spelled.push(reading);
                     (readings.kanji.len() - 1) as u16
                 });
                 readings.kanji[id as usize].push((kanji, at == 0));
@@ -62,6 +65,11 @@ pub fn read_alike(a: char, b: char) -> bool {
     let (of_a, of_b) = (ids(a), ids(b));
     let usual = |of: &[u16], other: &[u16]| of.first().is_some_and(|id| other.contains(id));
     a != b && (usual(of_a, of_b) || usual(of_b, of_a))
+}
+
+/// The on readings of `c` in katakana, the usual one first; none if the table does not know it.
+pub fn on_readings(c: char) -> impl Iterator<Item = &'static str> {
+    ids(c).iter().map(|&id| readings().spelled[id as usize])
 }
 
 /// The kanji [`read_alike`] with `c`.

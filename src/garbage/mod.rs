@@ -8,6 +8,7 @@ pub mod import;
 pub mod loanword;
 pub mod lookup;
 pub mod normalize;
+pub mod readings;
 pub mod romaji;
 pub mod search;
 pub mod shelf;

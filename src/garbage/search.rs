@@ -8,6 +8,7 @@
 use super::catalog::{Catalog, Item};
 use super::describe::By;
 use super::normalize::{fold, fold_all};
+use super::readings::Readings;
 use std::collections::HashMap;
 
 /// How close a query is to an item: 1.0 is the same name.
@@ -53,6 +54,8 @@ const ROMAJI: f64 = 0.98;
 /// Romaji read with the long vowels Hepburn leaves out put back (`sojiki` そうじき) is a guess: it counts less than
 /// the reading as written, and more than a near miss of that (`sojiki` is no 磁器).
 const ROMAJI_GUESSED: f64 = 0.95;
+/// A query's kanji read as the list reads them is a guess too (a kanji has several readings): it counts as much.
+const READ_IN_KANA: f64 = 0.95;
 const DESCRIBED: f64 = 0.9;
 const DESCRIBED_WHOLE: f64 = 0.97;
 /// Words of a description count the more the more of the query they are: at the least this part of [`DESCRIBED`]
@@ -108,6 +111,8 @@ pub struct Index {
     /// Per item, its name folded.
     bases: Vec<Vec<char>>,
     variants: HashMap<String, Vec<usize>>,
+    /// How the list reads its kanji words, for queries written in kanji the list writes otherwise.
+    readings: Readings,
 }
 
 impl Index {
@@ -174,7 +179,11 @@ impl Index {
             })
             .collect();
         let bases = catalog.items.iter().map(|item| fold(&item.name).chars().collect()).collect();
-        Index { catalog, keys, by_bigram, by_text, by_short, by_char, qualifiers, bases, variants }
+        let readings = Readings::learn(catalog.items.iter().filter_map(|item| {
+            let names = vec![fold_all(&item.full_name()).chars().collect(), fold(&item.name).chars().collect()];
+            Some((names, fold_all(item.reading.as_ref()?).chars().collect()))
+        }));
+        Index { catalog, keys, by_bigram, by_text, by_short, by_char, qualifiers, bases, variants, readings }
     }
 
     pub fn catalog(&self) -> &Catalog {
@@ -222,6 +231,10 @@ impl Index {
         if let Some(loanword) = &loanword {
             self.score_into(loanword, LOANWORD, CANDIDATES_READ_AS, Typed, &mut best);
         }
+        let in_kana = self.readings.read(&folded).filter(|read| *read != folded && !kana.contains(read));
+        if let Some(in_kana) = &in_kana {
+            self.score_into(in_kana, READ_IN_KANA, CANDIDATES_READ_AS, Typed, &mut best);
+        }
         let mut described = super::describe::meanings(query);
         // In hiragana, as typed: a reading has no compounds in katakana or kanji to tell apart.
         for kana in read.first().filter(|_| !kana.is_empty()).into_iter().chain(long.as_ref()) {
@@ -244,7 +257,13 @@ impl Index {
             // Another word for the item finds it where the city lists it by that very word (かなづち of 金づち).
             let limit = if meant.also { 0 } else { CANDIDATES_DESCRIBED };
             best.reading = meant.entry * 2 + u32::from(meant.also);
-            self.score_into(&name, weight * (1.0 - DESCRIBED_LATER * at as f64), limit, Spelled, &mut best);
+            let weight = weight * (1.0 - DESCRIBED_LATER * at as f64);
+            self.score_into(&name, weight, limit, Spelled, &mut best);
+            if !self.by_text.contains_key(&name)
+                && let Some(in_kana) = self.readings.read(&name)
+            {
+                self.score_into(&in_kana, weight * READ_IN_KANA, 0, Spelled, &mut best);
+            }
         }
         // Only items that could reach the floor with it are worth weighing a qualifier for; and where the query is an
         // item's name, only that item's variants: its letters are no words of size or material for others (プラ in
@@ -1129,6 +1148,21 @@ mod tests {
         let index = Index::new(catalog_of(&["包丁", "包帯", "自転車", "自動車"]));
         assert_eq!(best(&index, "包体"), "包帯", "a two-kanji name shares no bigram with its typo");
         assert_eq!(best(&index, "自転者"), "自転車");
+    }
+
+    #[test]
+    fn a_query_in_kanji_the_city_writes_in_kana_meets_the_name_by_how_the_list_reads_its_kanji() {
+        let mut catalog =
+            catalog_of(&["枝きりはさみ", "はさみ", "つめ切り", "座いす（木製）", "いす（木製）", "椅子マット"]);
+        let readings = ["えだきりはさみ", "はさみ", "つめきり", "ざいす（もくせい）", "いす（もくせい）", "いすまっと"];
+        for (item, reading) in catalog.items.iter_mut().zip(readings) {
+            item.reading = Some(reading.into());
+        }
+        let index = Index::new(catalog);
+        assert_eq!(best(&index, "枝切りばさみ"), "枝きりはさみ", "枝 read as the list reads it, 切 as in つめ切り");
+        let top: Vec<&str> =
+            index.search("座椅子", 3, 0.0).iter().map(|hit| index.catalog.items[hit.item].name.as_str()).collect();
+        assert!(top.contains(&"座いす"), "座 as in 座いす, 椅子 as in 椅子マット: {top:?}");
     }
 
     #[test]

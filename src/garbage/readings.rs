@@ -1,0 +1,224 @@
+//! How a city's own list reads its kanji. Each name beside its reading in kana (`座いす（木製）` ざいす（もくせい）,
+//! `つめ切り` つめきり) tells how the kanji words in it are read (座 ザ, 木製 モクセイ, 切 キ), so a query written in
+//! kanji where the city writes kana, or in other kanji than the city's (`座椅子`, `枝切りばさみ`, `電子時書`), can be
+//! read in kana too and meet the names by their readings.
+
+use super::homophones::on_readings;
+use std::collections::HashMap;
+
+/// A kanji word read as more kana than this per kanji is no reading of it (the alignment went astray).
+const MOST_KANA_PER_KANJI: usize = 4;
+
+/// The kanji words of one city's names with how its list reads them.
+#[derive(Debug, Clone, Default)]
+pub struct Readings {
+    /// Per kanji word (folded), its reading in folded katakana: the one the list gives most often.
+    of: HashMap<Vec<char>, Vec<char>>,
+    /// The longest kanji word known, in characters.
+    longest: usize,
+}
+
+pub fn is_kanji(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '々'
+}
+
+impl Readings {
+    /// Learns from each item's names (with its qualifier, then without: a list may read either) and its reading, all
+    /// folded (katakana, no long-vowel marks or punctuation). The first name whose kana line up with the reading one
+    /// way only teaches the readings of its kanji; an item none does teaches nothing.
+    pub fn learn(items: impl IntoIterator<Item = (Vec<Vec<char>>, Vec<char>)>) -> Readings {
+        let mut counts: HashMap<Vec<char>, HashMap<Vec<char>, u32>> = HashMap::new();
+        for (names, reading) in items {
+            if reading.iter().any(|&c| is_kanji(c)) {
+                continue;
+            }
+            for name in names.iter().filter(|name| name.iter().any(|&c| is_kanji(c))) {
+                let mut found = Vec::new();
+                align(&runs(name), &reading, &mut Vec::new(), &mut found);
+                if let [words] = found.as_slice() {
+                    for (word, read) in words {
+                        learn_word(word, read, &mut counts);
+                    }
+                    break;
+                }
+            }
+        }
+        let of: HashMap<Vec<char>, Vec<char>> = counts
+            .into_iter()
+            .map(|(word, reads)| {
+                let best =
+                    reads.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).expect("a reading");
+                (word, best.0)
+            })
+            .collect();
+        let longest = of.keys().map(Vec::len).max().unwrap_or(0);
+        Readings { of, longest }
+    }
+
+    /// `text` (folded) in kana: each run of kanji read as the fewest words the list reads, a kanji it does not read
+    /// inside a longer run by its usual on reading (compounds are mostly read so). None where a kanji cannot be read,
+    /// or where the text has no kanji.
+    pub fn read(&self, text: &[char]) -> Option<Vec<char>> {
+        if !text.iter().any(|&c| is_kanji(c)) {
+            return None;
+        }
+        let mut out = Vec::with_capacity(text.len() * 2);
+        for (kanji, run) in runs(text) {
+            if kanji {
+                out.extend(self.read_run(run)?);
+            } else {
+                out.extend_from_slice(run);
+            }
+        }
+        Some(out)
+    }
+
+    /// A run of kanji as the fewest pieces: words the list reads (a piece counting 2), or, in a run of two or more,
+    /// single kanji by their on reading (a piece counting 3).
+    fn read_run(&self, run: &[char]) -> Option<Vec<char>> {
+        // Per position, the least cost of reading the run up to it, and the piece that ends there.
+        let mut best: Vec<Option<(u32, usize, Vec<char>)>> = vec![None; run.len() + 1];
+        best[0] = Some((0, 0, Vec::new()));
+        for end in 1..=run.len() {
+            for start in end.saturating_sub(self.longest.max(1))..end {
+                let Some((cost, _, _)) = &best[start] else { continue };
+                let piece = &run[start..end];
+                let read = match self.of.get(piece) {
+                    Some(read) => Some((cost + 2, read.clone())),
+                    None if piece.len() == 1 && run.len() > 1 => {
+                        on_readings(piece[0]).next().map(|on| (cost + 3, on.chars().collect()))
+                    }
+                    None => None,
+                };
+                if let Some((cost, read)) = read
+                    && best[end].as_ref().is_none_or(|(known, _, _)| cost < *known)
+                {
+                    best[end] = Some((cost, start, read));
+                }
+            }
+        }
+        let mut pieces = Vec::new();
+        let mut end = run.len();
+        while end > 0 {
+            let (_, start, read) = best[end].as_ref()?;
+            pieces.push(read);
+            end = *start;
+        }
+        Some(pieces.into_iter().rev().flatten().copied().collect())
+    }
+}
+
+/// `text` parted into runs of kanji and runs of anything else, each with whether it is kanji.
+fn runs(text: &[char]) -> Vec<(bool, &[char])> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for at in 1..=text.len() {
+        if at == text.len() || is_kanji(text[at]) != is_kanji(text[start]) {
+            runs.push((is_kanji(text[start]), &text[start..at]));
+            start = at;
+        }
+    }
+    runs
+}
+
+/// Every way the runs line up with `reading`, the kana runs as they are and each kanji run as one to
+/// [`MOST_KANA_PER_KANJI`] kana per kanji; stops at two (one is all that is used).
+fn align<'a>(
+    runs: &[(bool, &'a [char])],
+    reading: &'a [char],
+    words: &mut Vec<(&'a [char], &'a [char])>,
+    found: &mut Vec<Vec<(&'a [char], &'a [char])>>,
+) {
+    if found.len() > 1 {
+        return;
+    }
+    let Some(((kanji, run), rest)) = runs.split_first() else {
+        if reading.is_empty() {
+            found.push(words.clone());
+        }
+        return;
+    };
+    if !kanji {
+        if let Some(after) = reading.strip_prefix(*run) {
+            align(rest, after, words, found);
+        }
+        return;
+    }
+    for length in run.len()..=(run.len() * MOST_KANA_PER_KANJI).min(reading.len()) {
+        words.push((run, &reading[..length]));
+        align(rest, &reading[length..], words, found);
+        words.pop();
+    }
+}
+
+/// Counts `read` for `word`, and for the kanji of a compound whose reading begins or ends with one's on reading
+/// (缶切 カンキ: 缶 カン and 切 キ).
+fn learn_word(word: &[char], read: &[char], counts: &mut HashMap<Vec<char>, HashMap<Vec<char>, u32>>) {
+    *counts.entry(word.to_vec()).or_default().entry(read.to_vec()).or_default() += 1;
+    if word.len() < 2 {
+        return;
+    }
+    let on = |c: char| on_readings(c).map(|on| on.chars().collect::<Vec<char>>()).collect::<Vec<_>>();
+    let (first, rest) = (word[0], &word[1..]);
+    if let Some(on) = on(first).into_iter().find(|on| read.starts_with(on) && read.len() - on.len() >= rest.len()) {
+        learn_word(&word[..1], &on, counts);
+        learn_word(rest, &read[on.len()..], counts);
+        return;
+    }
+    let (last, before) = (word[word.len() - 1], &word[..word.len() - 1]);
+    if let Some(on) = on(last).into_iter().find(|on| read.ends_with(on) && read.len() - on.len() >= before.len()) {
+        learn_word(before, &read[..read.len() - on.len()], counts);
+        learn_word(&word[word.len() - 1..], &on, counts);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::garbage::normalize::{fold, fold_all};
+
+    fn folded(text: &str) -> Vec<char> {
+        fold_all(text).chars().collect()
+    }
+
+    fn learnt(pairs: &[(&str, &str)]) -> Readings {
+        Readings::learn(
+            pairs.iter().map(|(name, reading)| (vec![folded(name), fold(name).chars().collect()], folded(reading))),
+        )
+    }
+
+    fn read(readings: &Readings, text: &str) -> Option<String> {
+        readings.read(&folded(text)).map(|read| read.into_iter().collect())
+    }
+
+    #[test]
+    fn a_query_in_kanji_the_list_writes_in_kana_is_read_by_the_kanji_other_names_teach() {
+        let readings = learnt(&[
+            ("枝きりはさみ（一辺の長さ30cm超）", "エダキリハサミ"),
+            ("つめ切り", "つめきり"),
+            ("座いす（木製）", "ざいす（もくせい）"),
+            ("椅子マット", "いすまっと"),
+        ]);
+        assert_eq!(read(&readings, "枝切りばさみ").as_deref(), Some("エダキリバサミ"));
+        assert_eq!(read(&readings, "座椅子").as_deref(), Some("ザイス"));
+        assert_eq!(read(&readings, "木製の座いす").as_deref(), Some("モクセイノザイス"));
+    }
+
+    #[test]
+    fn a_compound_is_parted_where_its_reading_begins_with_a_kanjis_on_reading() {
+        let readings = learnt(&[("缶切り", "かんきり"), ("電子辞書", "でんしじしょ")]);
+        assert_eq!(read(&readings, "切り").as_deref(), Some("キリ"));
+        assert_eq!(read(&readings, "辞書").as_deref(), Some("ジシヨ"));
+        // A kanji no name teaches, inside a compound, by its usual on reading: 時 ジ, as a phone may put it for 辞.
+        assert_eq!(read(&readings, "電子時書").as_deref(), Some("デンシジシヨ"));
+    }
+
+    #[test]
+    fn text_with_a_kanji_no_name_teaches_standing_alone_has_no_reading() {
+        let readings = learnt(&[("座いす", "ざいす")]);
+        assert_eq!(read(&readings, "箱"), None, "a lone kanji is too often read another way than its on reading");
+        assert_eq!(read(&readings, "いす"), None, "nothing to read");
+        let ambiguous = learnt(&[("上の下", "うえののした")]);
+        assert_eq!(read(&ambiguous, "上"), None, "a name lining up with its reading two ways teaches nothing");
+    }
+}
