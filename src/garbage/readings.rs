@@ -5,6 +5,7 @@
 
 use super::homophones::on_readings;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// A kanji word read as more kana than this per kanji is no reading of it (the alignment went astray).
 const MOST_KANA_PER_KANJI: usize = 4;
@@ -16,6 +17,26 @@ pub struct Readings {
     of: HashMap<Vec<char>, Vec<char>>,
     /// The longest kanji word known, in characters.
     longest: usize,
+}
+
+/// The kun readings of `c` in katakana, the usual one first, from `kun_readings.tsv`; none if it has none.
+fn kun_readings(c: char) -> &'static [&'static str] {
+    static KUN: OnceLock<HashMap<char, Vec<&'static str>>> = OnceLock::new();
+    let kun = KUN.get_or_init(|| {
+        let lines = include_str!("kun_readings.tsv").lines().filter(|line| !line.starts_with('#') && !line.is_empty());
+        lines
+            .filter_map(|line| {
+                let (kanji, read) = line.split_once('\t').unwrap_or((line, ""));
+                Some((kanji.chars().next()?, read.split_whitespace().collect()))
+            })
+            .collect()
+    });
+    kun.get(&c).map_or(&[], Vec::as_slice)
+}
+
+/// A kanji's readings, on then kun, each as characters.
+fn all_readings(c: char) -> impl Iterator<Item = Vec<char>> {
+    on_readings(c).chain(kun_readings(c).iter().copied()).map(|read| read.chars().collect())
 }
 
 pub fn is_kanji(c: char) -> bool {
@@ -55,17 +76,18 @@ impl Readings {
         Readings { of, longest }
     }
 
-    /// `text` (folded) in kana: each run of kanji read as the fewest words the list reads, a kanji it does not read
-    /// inside a longer run by its usual on reading (compounds are mostly read so). None where a kanji cannot be read,
-    /// or where the text has no kanji.
+    /// `text` (folded) in kana: each run of kanji read as the fewest words the list reads, a kanji it does not read by
+    /// the tables of readings. None where a kanji cannot be read, or where the text has no kanji.
     pub fn read(&self, text: &[char]) -> Option<Vec<char>> {
         if !text.iter().any(|&c| is_kanji(c)) {
             return None;
         }
         let mut out = Vec::with_capacity(text.len() * 2);
-        for (kanji, run) in runs(text) {
+        let runs = runs(text);
+        for (at, &(kanji, run)) in runs.iter().enumerate() {
             if kanji {
-                out.extend(self.read_run(run)?);
+                let okurigana = runs.get(at + 1).is_some_and(|(_, next)| next.iter().all(|&c| is_kana(c)));
+                out.extend(self.read_run(run, okurigana)?);
             } else {
                 out.extend_from_slice(run);
             }
@@ -73,9 +95,10 @@ impl Readings {
         Some(out)
     }
 
-    /// A run of kanji as the fewest pieces: words the list reads (a piece counting 2), or, in a run of two or more,
-    /// single kanji by their on reading (a piece counting 3).
-    fn read_run(&self, run: &[char]) -> Option<Vec<char>> {
+    /// A run of kanji as the fewest pieces: words the list reads (a piece counting 2), or single kanji by the table
+    /// (a piece counting 3): by their kun reading where a kanji stands alone or before kana (箱, 切り), by their on
+    /// reading inside a compound, as compounds are mostly read.
+    fn read_run(&self, run: &[char], okurigana: bool) -> Option<Vec<char>> {
         // Per position, the least cost of reading the run up to it, and the piece that ends there.
         let mut best: Vec<Option<(u32, usize, Vec<char>)>> = vec![None; run.len() + 1];
         best[0] = Some((0, 0, Vec::new()));
@@ -85,8 +108,11 @@ impl Readings {
                 let piece = &run[start..end];
                 let read = match self.of.get(piece) {
                     Some(read) => Some((cost + 2, read.clone())),
-                    None if piece.len() == 1 && run.len() > 1 => {
-                        on_readings(piece[0]).next().map(|on| (cost + 3, on.chars().collect()))
+                    None if piece.len() == 1 => {
+                        let kun_first = run.len() == 1 || (okurigana && end == run.len());
+                        let (on, kun) = (on_readings(piece[0]).next(), kun_readings(piece[0]).first().copied());
+                        let read = if kun_first { kun.or(on) } else { on.or(kun) };
+                        read.map(|read| (cost + 3, read.chars().collect()))
                     }
                     None => None,
                 };
@@ -106,6 +132,10 @@ impl Readings {
         }
         Some(pieces.into_iter().rev().flatten().copied().collect())
     }
+}
+
+fn is_kana(c: char) -> bool {
+    ('ァ'..='ヶ').contains(&c)
 }
 
 /// `text` parted into runs of kanji and runs of anything else, each with whether it is kanji.
@@ -158,17 +188,18 @@ fn learn_word(word: &[char], read: &[char], counts: &mut HashMap<Vec<char>, Hash
     if word.len() < 2 {
         return;
     }
-    let on = |c: char| on_readings(c).map(|on| on.chars().collect::<Vec<char>>()).collect::<Vec<_>>();
     let (first, rest) = (word[0], &word[1..]);
-    if let Some(on) = on(first).into_iter().find(|on| read.starts_with(on) && read.len() - on.len() >= rest.len()) {
-        learn_word(&word[..1], &on, counts);
-        learn_word(rest, &read[on.len()..], counts);
+    let begins = all_readings(first).find(|own| read.starts_with(own) && read.len() - own.len() >= rest.len());
+    if let Some(own) = begins {
+        learn_word(&word[..1], &own, counts);
+        learn_word(rest, &read[own.len()..], counts);
         return;
     }
     let (last, before) = (word[word.len() - 1], &word[..word.len() - 1]);
-    if let Some(on) = on(last).into_iter().find(|on| read.ends_with(on) && read.len() - on.len() >= before.len()) {
-        learn_word(before, &read[..read.len() - on.len()], counts);
-        learn_word(&word[word.len() - 1..], &on, counts);
+    let ends = all_readings(last).find(|own| read.ends_with(own) && read.len() - own.len() >= before.len());
+    if let Some(own) = ends {
+        learn_word(before, &read[..read.len() - own.len()], counts);
+        learn_word(&word[word.len() - 1..], &own, counts);
     }
 }
 
@@ -214,11 +245,13 @@ mod tests {
     }
 
     #[test]
-    fn text_with_a_kanji_no_name_teaches_standing_alone_has_no_reading() {
+    fn a_kanji_no_name_teaches_is_read_by_its_kun_reading_alone_or_before_kana_and_its_on_reading_in_a_compound() {
         let readings = learnt(&[("座いす", "ざいす")]);
-        assert_eq!(read(&readings, "箱"), None, "a lone kanji is too often read another way than its on reading");
+        assert_eq!(read(&readings, "箱").as_deref(), Some("ハコ"));
+        assert_eq!(read(&readings, "押し入れ").as_deref(), Some("オシイレ"));
+        assert_eq!(read(&readings, "電子").as_deref(), Some("デンシ"));
         assert_eq!(read(&readings, "いす"), None, "nothing to read");
-        let ambiguous = learnt(&[("上の下", "うえののした")]);
-        assert_eq!(read(&ambiguous, "上"), None, "a name lining up with its reading two ways teaches nothing");
+        let ambiguous = learnt(&[("龘の龘", "ののののの")]);
+        assert_eq!(read(&ambiguous, "龘"), None, "a name lining up with its reading two ways teaches nothing");
     }
 }
