@@ -188,6 +188,30 @@ impl WordTable {
     }
 }
 
+/// The katakana loanwords the word table gives an English word (`box`: ボックス), none where it gives none: how
+/// residents write a word a city's list writes in Latin letters (クーラーBOX, クーラーボックス).
+pub fn loanwords_of(english: &str) -> &'static [&'static str] {
+    static LOANWORDS: OnceLock<HashMap<String, Vec<&'static str>>> = OnceLock::new();
+    let loanwords = LOANWORDS.get_or_init(|| {
+        let mut lines = include_str!("words.tsv").lines().filter(|line| !line.starts_with('#') && !line.is_empty());
+        let header: Vec<&str> = lines.next().expect("words.tsv has a header").split('\t').collect();
+        let column = |language: &str| header.iter().position(|&l| l == language).expect("words.tsv has en and ja");
+        let (en, ja) = (column("en"), column("ja"));
+        let mut loanwords: HashMap<String, Vec<&'static str>> = HashMap::new();
+        for line in lines {
+            let cells: Vec<&'static str> = line.split('\t').collect();
+            let katakana =
+                cells[ja].split('|').filter(|form| form.chars().all(|c| ('ァ'..='ヺ').contains(&c) || c == 'ー'));
+            let katakana: Vec<&'static str> = katakana.collect();
+            for form in cells[en].split('|').filter(|_| !katakana.is_empty()) {
+                loanwords.entry(form.to_lowercase()).or_default().extend(&katakana);
+            }
+        }
+        loanwords
+    });
+    loanwords.get(&english.to_lowercase()).map_or(&[], Vec::as_slice)
+}
+
 /// Whether a form is too short to add for an entry: it would be part of many words of its own or other languages (`es`
 /// of Indonesian begins `escova`, Korean 책 ends 산책). Vietnamese writes a word a syllable at a time (`xe`).
 fn too_short(form: &str, language: &str) -> bool {

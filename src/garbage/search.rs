@@ -537,6 +537,11 @@ fn keys_of(item: u32, it: &Item) -> Vec<Key> {
     for name in &whole {
         add(name, 1.0);
     }
+    for name in std::iter::once(&it.name).chain(it.synonyms.iter()) {
+        if let Some(spelled) = with_loanwords(name) {
+            add(&spelled, 1.0);
+        }
+    }
     for name in std::iter::once(&it.name).chain(it.reading.iter()).chain(it.synonyms.iter()) {
         let parts: Vec<&str> = name.split(is_list_separator).filter(|p| !p.trim().is_empty()).collect();
         if parts.len() > 1 {
@@ -557,6 +562,30 @@ fn keys_of(item: u32, it: &Item) -> Vec<Key> {
         }
     }
     keys
+}
+
+/// A name with its English words in Latin letters written as the loanwords Japanese says them by (`クーラーBOX`:
+/// クーラーボックス); none where it has no such word. Letters read one by one (`CD`, `LED`) are no words.
+fn with_loanwords(name: &str) -> Option<String> {
+    let name: String = unicode_normalization::UnicodeNormalization::nfkc(name).collect();
+    let mut spelled = String::with_capacity(name.len() * 2);
+    let mut replaced = false;
+    let mut rest = name.as_str();
+    while let Some(start) = rest.find(|c: char| c.is_ascii_alphabetic()) {
+        spelled.push_str(&rest[..start]);
+        let word_end = rest[start..].find(|c: char| !c.is_ascii_alphabetic()).map_or(rest.len(), |end| start + end);
+        let word = &rest[start..word_end];
+        match super::describe::loanwords_of(word).first().filter(|_| word.len() >= 3) {
+            Some(loanword) => {
+                spelled.push_str(loanword);
+                replaced = true;
+            }
+            None => spelled.push_str(word),
+        }
+        rest = &rest[word_end..];
+    }
+    spelled.push_str(rest);
+    replaced.then_some(spelled)
 }
 
 fn is_list_separator(c: char) -> bool {
@@ -1165,6 +1194,13 @@ mod tests {
         let top: Vec<&str> =
             index.search("座椅子", 3, 0.0).iter().map(|hit| index.catalog.items[hit.item].name.as_str()).collect();
         assert!(top.contains(&"座いす"), "座 as in 座いす, 椅子 as in 椅子マット: {top:?}");
+    }
+
+    #[test]
+    fn a_name_with_an_english_word_in_latin_letters_is_found_by_the_loanword_residents_write() {
+        let index = Index::new(catalog_of(&["クーラーBOX（一辺の長さ30cm以下）", "カラーボックス", "CDラジカセ"]));
+        assert_eq!(best(&index, "クーラーボックス"), "クーラーBOX（一辺の長さ30cm以下）");
+        assert_eq!(with_loanwords("ＣＤラジカセ"), None, "letters read one by one are no word");
     }
 
     #[test]
