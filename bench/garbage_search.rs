@@ -72,6 +72,7 @@ fn main() {
         ("held-out-11", "bench/garbage_queries/held-out-11"),
         ("held-out-12", "bench/garbage_queries/held-out-12"),
         ("held-out-13", "bench/garbage_queries/held-out-13"),
+        ("held-out-14", "bench/garbage_queries/held-out-14"),
     ];
     let mut indexes = Vec::new();
     for (city, format, path) in &sources {
