@@ -416,7 +416,7 @@ pub fn meanings(query: &str) -> Vec<Meant> {
 
 /// Whether `c` is kana or a CJK ideograph: a word of it may be how a Japanese city names an item.
 fn is_japanese(c: char) -> bool {
-    matches!(c, '\u{3041}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '々')
+    matches!(c, '\u{3041}'..='\u{30ff}') || super::normalize::is_kanji(c)
 }
 
 /// The entries (besides `said`) two or more of whose `about` words are among the query's `found` words, those whose

@@ -106,7 +106,7 @@ mod tests {
         let names = demo.items.iter().flat_map(|item| [&item.name].into_iter().chain(&item.synonyms));
         let unknown: Vec<char> = names
             .flat_map(|name| name.chars())
-            .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            .filter(|&c| crate::garbage::normalize::is_kanji(c))
             .filter(|&c| of.binary_search_by_key(&c, |&(kanji, _)| kanji).is_err())
             .collect();
         assert!(unknown.is_empty(), "{unknown:?}");

@@ -47,6 +47,11 @@ const LINKING: &[&str] = &[
     "untuk", "yang", "dari", "dengan", "saat", "ketika", "ng", "sa", "kapag", "pang",
 ];
 
+/// Whether `c` is a kanji (a CJK ideograph, or 々 repeating one).
+pub fn is_kanji(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '々')
+}
+
 #[derive(Clone, Copy, PartialEq)]
 enum Script {
     Katakana,
@@ -58,7 +63,7 @@ impl Script {
     fn of(c: char) -> Script {
         match c {
             'ァ'..='ヺ' | 'ー' => Script::Katakana,
-            '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '々' => Script::Kanji,
+            c if is_kanji(c) => Script::Kanji,
             _ => Script::Other,
         }
     }

@@ -1,9 +1,11 @@
 //! How a city's own list reads its kanji. Each name beside its reading in kana (`座いす（木製）` ざいす（もくせい）,
 //! `つめ切り` つめきり) tells how the kanji words in it are read (座 ザ, 木製 モクセイ, 切 キ), so a query written in
 //! kanji where the city writes kana, or in other kanji than the city's (`座椅子`, `枝切りばさみ`, `電子時書`), can be
-//! read in kana too and meet the names by their readings.
+//! read in kana too and meet the names by their readings. A kanji no name teaches is read by the tables of on readings
+//! (`on_readings.tsv`) and kun readings (`kun_readings.tsv`, written by this project like the first).
 
 use super::homophones::on_readings;
+use super::normalize::is_kanji;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -37,10 +39,6 @@ fn kun_readings(c: char) -> &'static [&'static str] {
 /// A kanji's readings, on then kun, each as characters.
 fn all_readings(c: char) -> impl Iterator<Item = Vec<char>> {
     on_readings(c).chain(kun_readings(c).iter().copied()).map(|read| read.chars().collect())
-}
-
-pub fn is_kanji(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '々'
 }
 
 impl Readings {

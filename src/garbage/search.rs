@@ -830,8 +830,8 @@ fn substitution_cost(a: char, b: char) -> f64 {
     if a == b {
         return 0.0;
     }
-    let kanji = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
-    if kanji(a) && kanji(b) && super::homophones::read_alike(a, b) {
+    use super::normalize::is_kanji;
+    if is_kanji(a) && is_kanji(b) && super::homophones::read_alike(a, b) {
         return 0.35;
     }
     let (Some((ca, va)), Some((cb, vb))) = (kana_sound(a), kana_sound(b)) else { return 1.0 };
