@@ -568,7 +568,8 @@ fn keys_of(item: u32, it: &Item) -> Vec<Key> {
 }
 
 /// A name with its English words in Latin letters written as the loanwords Japanese says them by (`クーラーBOX`:
-/// クーラーボックス); none where it has no such word. Letters read one by one (`CD`, `LED`) are no words.
+/// クーラーボックス); none where it has no such word. A word under three letters is read letter by letter (`CD`),
+/// and one the word table gives no katakana for (`LED`) stays as written.
 fn with_loanwords(name: &str) -> Option<String> {
     let name: String = unicode_normalization::UnicodeNormalization::nfkc(name).collect();
     let mut spelled = String::with_capacity(name.len() * 2);
@@ -1197,6 +1198,18 @@ mod tests {
         let top: Vec<&str> =
             index.search("座椅子", 3, 0.0).iter().map(|hit| index.catalog.items[hit.item].name.as_str()).collect();
         assert!(top.contains(&"座いす"), "座 as in 座いす, 椅子 as in 椅子マット: {top:?}");
+    }
+
+    #[test]
+    fn a_name_the_vocabulary_writes_in_kanji_finds_the_item_a_city_writes_in_kana() {
+        let mut catalog = catalog_of(&["ばぐ", "はさみ"]);
+        for item in &mut catalog.items {
+            item.reading = Some(item.name.clone());
+        }
+        let index = Index::new(catalog);
+        // The vocabulary reads `bridle` as 馬具, which this city writes in kana: read バグ (on readings, as a compound),
+        // it is the reading of the city's ばぐ.
+        assert_eq!(best(&index, "bridle"), "ばぐ");
     }
 
     #[test]
