@@ -243,6 +243,24 @@ mod tests {
     }
 
     #[test]
+    fn the_kun_table_lists_each_kanji_once_with_readings_in_katakana() {
+        let mut seen = std::collections::HashSet::new();
+        let lines = include_str!("kun_readings.tsv").lines().filter(|line| !line.starts_with('#') && !line.is_empty());
+        for line in lines {
+            let (kanji, read) = line.split_once('\t').unwrap_or_else(|| panic!("no tab: {line:?}"));
+            let mut chars = kanji.chars();
+            let (Some(c), None) = (chars.next(), chars.next()) else { panic!("not one kanji: {line:?}") };
+            // The tables also list compatibility ideographs (欄 U+F91D), as the cities' files may; folding makes them the
+            // unified ones.
+            let compatibility = ('\u{f900}'..='\u{faff}').contains(&c);
+            assert!((is_kanji(c) || compatibility) && seen.insert(c), "{line:?}");
+            assert!(read.split_whitespace().all(|r| r.chars().all(|k| is_kana(k) || k == 'ー')), "{line:?}");
+        }
+        assert!(seen.len() >= 2_900, "{}", seen.len());
+        assert_eq!(kun_readings('枝'), ["エダ"]);
+    }
+
+    #[test]
     fn a_kanji_no_name_teaches_is_read_by_its_kun_reading_alone_or_before_kana_and_its_on_reading_in_a_compound() {
         let readings = learnt(&[("座いす", "ざいす")]);
         assert_eq!(read(&readings, "箱").as_deref(), Some("ハコ"));
